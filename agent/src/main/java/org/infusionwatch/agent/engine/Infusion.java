@@ -1,0 +1,38 @@
+package org.infusionwatch.agent.engine;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.infusionwatch.agent.model.EventCode;
+
+/**
+ * One study infusion at a bed: its onset (T0), its windows and what has been flagged in them.
+ * Windows run from the first start; pauses and resumes do not move them. Owned by the engine thread.
+ */
+final class Infusion {
+    static final long NOT_COMPLETED = Long.MAX_VALUE;
+
+    final String id;
+    final long onsetMs;
+    final String source;
+    long completedMs = NOT_COMPLETED;
+    private final Set<EventCode> flagged = EnumSet.noneOf(EventCode.class);
+
+    Infusion(String id, long onsetMs, String source) {
+        this.id = id;
+        this.onsetMs = onsetMs;
+        this.source = source;
+    }
+
+    boolean isDelivering() {
+        return completedMs == NOT_COMPLETED;
+    }
+
+    /** Each event is flagged at most once per infusion: one alert, not one per message. */
+    boolean markFlagged(EventCode code) {
+        return flagged.add(code);
+    }
+
+    boolean wasFlagged(EventCode code) {
+        return flagged.contains(code);
+    }
+}

@@ -1,0 +1,24 @@
+package org.infusionwatch.agent.engine;
+
+import java.util.Locale;
+
+/**
+ * Recognises the study product from a pump's drug label. The label is blinded (identical for
+ * active product and placebo), so matching it reveals nothing about the arm. Default: labels that
+ * start with {@code STUDY}, case-insensitive.
+ */
+public final class StudyProductMatcher {
+    private final String prefix;
+
+    public StudyProductMatcher(String prefix) {
+        this.prefix = prefix.toUpperCase(Locale.ROOT);
+    }
+
+    public static StudyProductMatcher defaults() {
+        return new StudyProductMatcher("STUDY");
+    }
+
+    public boolean matches(String drugLabel) {
+        return drugLabel != null && drugLabel.trim().toUpperCase(Locale.ROOT).startsWith(prefix);
+    }
+}

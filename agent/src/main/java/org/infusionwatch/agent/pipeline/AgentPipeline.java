@@ -1,0 +1,157 @@
+package org.infusionwatch.agent.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.infusionwatch.agent.engine.RuleEngine;
+import org.infusionwatch.agent.eventlog.EventLog;
+import org.infusionwatch.agent.journal.InputJournal;
+import org.infusionwatch.agent.ports.NoticeSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's ring: edges publish into a multi-producer Disruptor; the journal handler and the
+ * engine handler consume every slot side by side; the output handler follows the engine.
+ *
+ * <pre>
+ *   edges ──▶ ring ──▶ JournalHandler (append, sync, release ACKs)
+ *                  └─▶ EngineHandler (bed state, rules) ──▶ NoticeHandler (event log, sinks)
+ * </pre>
+ *
+ * A blocking wait strategy keeps an idle gateway idle. Each handler has its own exception
+ * handler that logs and carries on with the next input, so one bad input cannot stop the agent.
+ */
+public final class AgentPipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentPipeline.class);
+
+    private final Disruptor<InboundEvent> disruptor;
+    private final InboundPublisher publisher;
+
+    private AgentPipeline(Context ctx) {
+        disruptor = new Disruptor<>(InboundEvent::new, ctx.ringSize, threadFactory(), ProducerType.MULTI,
+                new BlockingWaitStrategy());
+        JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
+        EngineHandler engine = new EngineHandler(ctx.engine);
+        NoticeHandler output = new NoticeHandler(ctx.eventLog, ctx.sink);
+        disruptor.handleEventsWith(journal);
+        disruptor.handleEventsWith(engine).then(output);
+        disruptor.setDefaultExceptionHandler(new LogAndContinue());
+        disruptor.start();
+        publisher = new InboundPublisher(disruptor.getRingBuffer());
+    }
+
+    /** Starts the ring and its handler threads. */
+    public static AgentPipeline start(Context ctx) {
+        return new AgentPipeline(ctx.conclude());
+    }
+
+    public InboundPublisher publisher() {
+        return publisher;
+    }
+
+    /** Drains what was published, then stops the handlers (which close the journal). */
+    @Override
+    public void close() {
+        try {
+            disruptor.shutdown(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("ring did not drain within 10 s; halting");
+            disruptor.halt();
+        }
+    }
+
+    private static ThreadFactory threadFactory() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "agent-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Logs a failed input with its kind only (never its content, which may hold patient data). */
+    private static final class LogAndContinue implements ExceptionHandler<InboundEvent> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, InboundEvent event) {
+            LOG.error("input {} ({}) failed in a handler; continuing with the next", sequence,
+                    event == null ? "?" : event.kind(), ex);
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            LOG.error("handler failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.error("handler failed to shut down", ex);
+        }
+    }
+
+    /** Settings of the pipeline; defaults in one place, checked once in {@link #conclude()}. */
+    public static final class Context {
+        private int ringSize = 8192;
+        private int maxJournalBatch = 512;
+        private InputJournal journal;
+        private RuleEngine engine;
+        private EventLog eventLog;
+        private NoticeSink sink = (n, t) -> { };
+        private LongSupplier wallClockMs = System::currentTimeMillis;
+
+        public Context ringSize(int v) {
+            ringSize = v;
+            return this;
+        }
+
+        public Context maxJournalBatch(int v) {
+            maxJournalBatch = v;
+            return this;
+        }
+
+        public Context journal(InputJournal v) {
+            journal = v;
+            return this;
+        }
+
+        public Context engine(RuleEngine v) {
+            engine = v;
+            return this;
+        }
+
+        public Context eventLog(EventLog v) {
+            eventLog = v;
+            return this;
+        }
+
+        public Context sink(NoticeSink v) {
+            sink = v;
+            return this;
+        }
+
+        public Context wallClockMs(LongSupplier v) {
+            wallClockMs = v;
+            return this;
+        }
+
+        Context conclude() {
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(eventLog, "eventLog");
+            if (Integer.bitCount(ringSize) != 1) {
+                throw new IllegalArgumentException("ringSize must be a power of two, was " + ringSize);
+            }
+            if (maxJournalBatch < 1) {
+                throw new IllegalArgumentException("maxJournalBatch must be at least 1, was " + maxJournalBatch);
+            }
+            return this;
+        }
+    }
+}

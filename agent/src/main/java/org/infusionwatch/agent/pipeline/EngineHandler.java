@@ -1,0 +1,28 @@
+package org.infusionwatch.agent.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import org.infusionwatch.agent.engine.RuleEngine;
+
+/**
+ * Feeds the ring into the rule engine. The only writer of bed state: every rule runs on this
+ * thread, so bed state needs no locks. What the engine has to say is left in the slot for the
+ * output handler.
+ */
+public final class EngineHandler implements EventHandler<InboundEvent> {
+    private final RuleEngine engine;
+
+    public EngineHandler(RuleEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
+        switch (e.kind) {
+            case DEVICE_REPORT -> engine.onReport(e.report, e.notices);
+            case CLINICIAN_ENTRY -> engine.onEntry(e.entry, e.notices);
+            case TICK -> engine.onTick(e.tickTimeMs, e.notices);
+            case REJECTED -> { }
+            default -> throw new IllegalStateException("unknown input kind " + e.kind);
+        }
+    }
+}
