@@ -1,0 +1,50 @@
+package org.infusionwatch.sims.wire;
+
+import java.util.Objects;
+
+import org.infusionwatch.sims.model.DeviceSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one device's reports over its own MLLP connection: periodic reports as PCD-01, pump
+ * events as PCD-10. Refusals ({@code AE}/{@code AR}) are logged; they are not resent.
+ *
+ * <p>Threading: {@link #publish} may be called from any thread and returns at once; delivery
+ * happens on the {@link MllpClient}'s thread.
+ */
+public final class Hl7DeviceSink implements DeviceSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Hl7DeviceSink.class);
+
+    private final DeviceAddress device;
+    private final MllpClient client;
+    private final Pcd01Writer pcd01 = new Pcd01Writer();
+    private final Pcd10Writer pcd10 = new Pcd10Writer();
+
+    public Hl7DeviceSink(DeviceAddress device, MllpClient client) {
+        this.device = Objects.requireNonNull(device, "device");
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    public MllpClient client() {
+        return client;
+    }
+
+    @Override
+    public void publish(DeviceSample sample) {
+        String message = sample.event().isPresent() ? pcd10.write(device, sample) : pcd01.write(device, sample);
+        client.send(message).whenComplete((ack, failure) -> {
+            if (failure != null) {
+                log.warn("{}: {} not delivered: {}", device.deviceId(), sample.messageId(), failure.toString());
+            } else if (!ack.accepted()) {
+                log.warn("{}: {} refused with {}: {}", device.deviceId(), sample.messageId(), ack.code(), ack.text());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.infusionwatch.gateway;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.infusionwatch.agent.model.AgentNotice;
+import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.InfusionNotice;
+import org.infusionwatch.agent.ports.NoticeSink;
+
+/**
+ * Prints infusion changes and alerts for a person watching the console, in plain words. Shows
+ * pseudonyms only. Called on the output thread.
+ */
+public final class ConsoleNotices implements NoticeSink {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final PrintStream out;
+
+    public ConsoleNotices(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onNotice(AgentNotice notice, long inputReceivedNanos) {
+        out.println(describe(notice));
+        out.flush();
+    }
+
+    static String describe(AgentNotice notice) {
+        if (notice instanceof InfusionNotice n) {
+            String what = switch (n.kind()) {
+                case OPENED -> "study infusion started: T0, 6 h window open";
+                case RESUMED -> "study infusion resumed (window still runs from T0)";
+                case COMPLETED -> "study infusion delivery complete, " + sinceOnset(n.onsetMs(), n.timeMs()) + " after T0";
+            };
+            return "[%s] %-12s %-12s %s  %s".formatted(TIME.format(Instant.ofEpochMilli(n.timeMs())), n.bed(),
+                    n.patient(), n.infusionId(), what);
+        }
+        Alert a = (Alert) notice;
+        return "[%s] %-12s %-12s %s  ALERT %s (%s): %s".formatted(TIME.format(Instant.ofEpochMilli(a.raisedMs())),
+                a.bed(), a.patient(), a.infusionId(), a.event(), a.priority(), evidence(a));
+    }
+
+    private static String evidence(Alert a) {
+        Map<String, Object> e = a.evidence();
+        return switch (a.event()) {
+            case HYPOXEMIA_WORSENING -> "FiO2 %.2f → %.2f and PEEP %s → %s cmH2O, %s after onset, held %s min".formatted(
+                    e.get("fio2Baseline"), e.get("fio2"), number(e.get("peepBaseline")), number(e.get("peep")),
+                    sinceOnset(0, (Long) e.get("minutesAfterOnset") * 60_000L), e.get("heldMinutes"));
+            default -> e.toString();
+        };
+    }
+
+    private static String number(Object v) {
+        if (v instanceof Double d && d == Math.rint(d)) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
+    static String sinceOnset(long onsetMs, long timeMs) {
+        long minutes = (timeMs - onsetMs) / 60_000L;
+        return "%d h %02d min".formatted(minutes / 60, minutes % 60);
+    }
+}

@@ -1,0 +1,233 @@
+package org.infusionwatch.gateway;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.infusionwatch.agent.model.BedRef;
+
+/**
+ * Everything the gateway process is told: defaults in one place, overridden by a JSON config file
+ * and then by command-line options, and checked once in {@link #conclude()}.
+ */
+public final class GatewaySettings {
+    public static final String EMBEDDED = "embedded";
+
+    private String applicationName = "INFUSIONWATCH";
+    private String mllpHost = "0.0.0.0";
+    private int mllpPort = 2575;
+    private String mqtt = EMBEDDED;
+    private int embeddedMqttPort = 1883;
+    private Path dataDir = Path.of("infusionwatch-data");
+    private String protocol = "STROMA";
+    private String studyProductPrefix = "STUDY";
+    private final Map<BedRef, String> enrolment = new LinkedHashMap<>();
+    private final Map<String, BedRef> devices = new LinkedHashMap<>();
+    private long tickPeriodMs = 1_000;
+    private int maxFrameBytes = 1 << 20;
+    private LongSupplier agentClockMs = System::currentTimeMillis;
+    private Clock ackClock = Clock.systemUTC();
+
+    /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
+    record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
+                       String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
+                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes) {
+    }
+
+    /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
+    public GatewaySettings load(Path file) {
+        FileContent f;
+        try {
+            f = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile(),
+                    FileContent.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config file " + file + ": " + e.getMessage(), e);
+        }
+        if (f.applicationName() != null) {
+            applicationName = f.applicationName();
+        }
+        if (f.mllpHost() != null) {
+            mllpHost = f.mllpHost();
+        }
+        if (f.mllpPort() != null) {
+            mllpPort = f.mllpPort();
+        }
+        if (f.mqtt() != null) {
+            mqtt = f.mqtt();
+        }
+        if (f.embeddedMqttPort() != null) {
+            embeddedMqttPort = f.embeddedMqttPort();
+        }
+        if (f.dataDir() != null) {
+            dataDir = Path.of(f.dataDir());
+        }
+        if (f.protocol() != null) {
+            protocol = f.protocol();
+        }
+        if (f.studyProductPrefix() != null) {
+            studyProductPrefix = f.studyProductPrefix();
+        }
+        if (f.enrolment() != null) {
+            f.enrolment().forEach((bed, pseudonym) -> enrol(BedRef.parse(bed), pseudonym));
+        }
+        if (f.devices() != null) {
+            f.devices().forEach((device, bed) -> device(device, BedRef.parse(bed)));
+        }
+        if (f.tickPeriodMs() != null) {
+            tickPeriodMs = f.tickPeriodMs();
+        }
+        if (f.maxFrameBytes() != null) {
+            maxFrameBytes = f.maxFrameBytes();
+        }
+        return this;
+    }
+
+    public GatewaySettings applicationName(String v) {
+        applicationName = v;
+        return this;
+    }
+
+    public GatewaySettings mllpHost(String v) {
+        mllpHost = v;
+        return this;
+    }
+
+    public GatewaySettings mllpPort(int v) {
+        mllpPort = v;
+        return this;
+    }
+
+    /** {@code embedded} or a broker URI such as {@code tcp://127.0.0.1:1883}. */
+    public GatewaySettings mqtt(String v) {
+        mqtt = v;
+        return this;
+    }
+
+    public GatewaySettings embeddedMqttPort(int v) {
+        embeddedMqttPort = v;
+        return this;
+    }
+
+    public GatewaySettings dataDir(Path v) {
+        dataDir = v;
+        return this;
+    }
+
+    public GatewaySettings protocol(String v) {
+        protocol = v;
+        return this;
+    }
+
+    public GatewaySettings studyProductPrefix(String v) {
+        studyProductPrefix = v;
+        return this;
+    }
+
+    public GatewaySettings enrol(BedRef bed, String pseudonym) {
+        enrolment.put(bed, pseudonym);
+        return this;
+    }
+
+    public GatewaySettings device(String deviceId, BedRef bed) {
+        devices.put(deviceId, bed);
+        return this;
+    }
+
+    public GatewaySettings tickPeriodMs(long v) {
+        tickPeriodMs = v;
+        return this;
+    }
+
+    public GatewaySettings maxFrameBytes(int v) {
+        maxFrameBytes = v;
+        return this;
+    }
+
+    /** The clock rules and ticks follow: the wall clock, or a sped-up one in the demo. */
+    public GatewaySettings agentClockMs(LongSupplier v) {
+        agentClockMs = v;
+        return this;
+    }
+
+    /** The clock that stamps ACKs. */
+    public GatewaySettings ackClock(Clock v) {
+        ackClock = v;
+        return this;
+    }
+
+    GatewaySettings conclude() {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(mqtt, "mqtt");
+        if (mllpPort < 0 || mllpPort > 65_535) {
+            throw new IllegalArgumentException("mllp port must be 0-65535, was " + mllpPort);
+        }
+        if (tickPeriodMs < 1) {
+            throw new IllegalArgumentException("tick period must be at least 1 ms, was " + tickPeriodMs);
+        }
+        if (maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("max frame size must be at least 1024 bytes, was " + maxFrameBytes);
+        }
+        return this;
+    }
+
+    public String applicationName() {
+        return applicationName;
+    }
+
+    public String mllpHost() {
+        return mllpHost;
+    }
+
+    public int mllpPort() {
+        return mllpPort;
+    }
+
+    public String mqtt() {
+        return mqtt;
+    }
+
+    public int embeddedMqttPort() {
+        return embeddedMqttPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    public String studyProductPrefix() {
+        return studyProductPrefix;
+    }
+
+    public Map<BedRef, String> enrolment() {
+        return Map.copyOf(enrolment);
+    }
+
+    public Map<String, BedRef> devices() {
+        return Map.copyOf(devices);
+    }
+
+    public long tickPeriodMs() {
+        return tickPeriodMs;
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public LongSupplier agentClockMs() {
+        return agentClockMs;
+    }
+
+    public Clock ackClock() {
+        return ackClock;
+    }
+}

@@ -1,0 +1,39 @@
+package org.infusionwatch.gateway.mqtt;
+
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/** Paho v5 clients set up the same way for every gateway connection. */
+final class MqttClients {
+    /** Unacknowledged QoS 1 messages the broker may have in flight to us: room for bursts. */
+    static final int RECEIVE_MAXIMUM = 1024;
+
+    private MqttClients() {
+    }
+
+    static MqttAsyncClient create(String serverUri, String clientId) {
+        try {
+            return new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot create MQTT client for " + serverUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reconnects by itself; a persistent session (expiry one day) lets the broker keep QoS 1
+     * messages for the gateway while it restarts.
+     */
+    static MqttConnectionOptions options(boolean persistentSession) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, 10);
+        o.setCleanStart(!persistentSession);
+        o.setSessionExpiryInterval(persistentSession ? 86_400L : 0L);
+        o.setReceiveMaximum(RECEIVE_MAXIMUM);
+        o.setConnectionTimeout(10);
+        o.setKeepAliveInterval(30);
+        return o;
+    }
+}

@@ -1,0 +1,67 @@
+package org.infusionwatch.gateway.mqtt;
+
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.infusionwatch.agent.model.AgentNotice;
+import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.InfusionNotice;
+import org.infusionwatch.agent.ports.NoticeSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes alerts on {@code icu/{unit}/{bed}/alerts} and infusion changes on
+ * {@code icu/{unit}/{bed}/infusions}, QoS 1. While the broker is away, Paho buffers what is
+ * published and sends it on reconnect. Called on the output thread; publishing is asynchronous.
+ */
+public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttNoticePublisher.class);
+    private static final int OFFLINE_BUFFER = 10_000;
+
+    private final MqttAsyncClient client;
+    private final NoticeJson json;
+
+    public MqttNoticePublisher(String serverUri, String clientId, NoticeJson json) {
+        this.client = MqttClients.create(serverUri, clientId);
+        this.json = json;
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(OFFLINE_BUFFER);
+        buffer.setDeleteOldestMessages(false);
+        client.setBufferOpts(buffer);
+    }
+
+    public void start() {
+        try {
+            client.connect(MqttClients.options(false)).waitForCompletion(15_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException("MQTT publisher cannot connect to " + client.getServerURI() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onNotice(AgentNotice notice, long inputReceivedNanos) {
+        try {
+            if (notice instanceof Alert a) {
+                client.publish(Topics.alerts(a.bed()), json.alert(a), 1, false);
+            } else if (notice instanceof InfusionNotice n) {
+                client.publish(Topics.infusions(n.bed()), json.infusion(n), 1, true);
+            }
+        } catch (MqttException e) {
+            LOG.error("could not publish {} for {} on MQTT", notice.getClass().getSimpleName(), notice.bed(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.warn("MQTT publisher did not close cleanly", e);
+        }
+    }
+}
