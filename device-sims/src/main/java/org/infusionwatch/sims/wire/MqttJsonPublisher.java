@@ -9,6 +9,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -180,7 +181,7 @@ public final class MqttJsonPublisher implements AutoCloseable {
                 // Usually the broker's window is full or the connection just dropped: the next
                 // PUBACK or the reconnect drains again.
                 queue.addFirst(next);
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                     log.debug("MQTT publish deferred: {}", e.toString());
                 }
                 return;

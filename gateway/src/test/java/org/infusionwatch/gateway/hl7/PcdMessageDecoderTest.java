@@ -14,7 +14,11 @@ import org.infusionwatch.agent.model.ObservationKind;
 import org.infusionwatch.agent.model.ReportKind;
 import org.junit.jupiter.api.Test;
 
-/** Hand-written messages for the rules of docs/wire-formats.md; every ACK is parsed back with HAPI. */
+/**
+ * Hand-written messages for the rules of docs/wire-formats.md; every ACK is parsed back with HAPI.
+ * The ventilator report is the one of the docs, with OBX-17 where IHE PCD puts it (the docs'
+ * example has one field separator too few, which puts MSET in OBX-16).
+ */
 class PcdMessageDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
@@ -25,10 +29,10 @@ class PcdMessageDecoderTest {
             + "PV1||I|ICU-A^^BED01\r"
             + "OBR|1|VENT-BED01-000042^IWSIM|VENT-BED01-000042^IWSIM|70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|||20261122101500+0000\r"
             + "OBX|1||70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|1.0.0.0|||||||X|||||||VENT-BED01^^0012ABCD00000101^EUI-64\r"
-            + "OBX|2|NM|151720^MDC_VENT_CONC_AWAY_O2^MDC|1.1.1.1|40|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000||MSET^manual-setting^MDC\r"
-            + "OBX|3|NM|151804^MDC_PRESS_AWAY_END_EXP_POS^MDC|1.1.1.2|8|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000||MSET^manual-setting^MDC\r"
-            + "OBX|4|CWE|184352^MDC_VENT_MODE^MDC|1.1.1.3|^vent-mode-insp-assist|||||R|||20261122101500+0000||MSET^manual-setting^MDC\r"
-            + "OBX|5|NM|151586^MDC_VENT_RESP_RATE^MDC|1.1.1.4|22|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R|||20261122101514||AMEAS^auto-measurement^MDC\r";
+            + "OBX|2|NM|151720^MDC_VENT_CONC_AWAY_O2^MDC|1.1.1.1|40|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
+            + "OBX|3|NM|151804^MDC_PRESS_AWAY_END_EXP_POS^MDC|1.1.1.2|8|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
+            + "OBX|4|CWE|184352^MDC_VENT_MODE^MDC|1.1.1.3|^vent-mode-insp-assist|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
+            + "OBX|5|NM|151586^MDC_VENT_RESP_RATE^MDC|1.1.1.4|22|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R|||20261122101514|||AMEAS^auto-measurement^MDC\r";
     private static final String PUMP_HEAD = "MSH|^~\\&|IWSIM_PUMP^0012ABCD00000103^EUI-64|IWSIM|INFUSIONWATCH|IW|"
             + "20261122110000+0000||ORU^R42^ORU_R01|PUMP-BED01-000007|P|2.6|||AL|NE||UNICODE UTF-8\r"
             + "PV1||I|ICU-A^^BED01\r"
