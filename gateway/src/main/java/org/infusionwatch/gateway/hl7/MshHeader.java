@@ -100,7 +100,8 @@ record MshHeader(String controlId, String messageCode, String triggerEvent, bool
                 return -1;
             }
             boolean segmentStart = at == 0 || text.charAt(at - 1) == '\r' || text.charAt(at - 1) == '\n';
-            if (segmentStart && !Character.isLetterOrDigit(text.charAt(at + 3))) {
+            char fieldSeparator = text.charAt(at + 3);
+            if (segmentStart && !Character.isLetterOrDigit(fieldSeparator) && !Character.isWhitespace(fieldSeparator)) {
                 return at;
             }
             from = at + 1;

@@ -34,15 +34,20 @@ final class ObxReader {
     }
 
     /**
-     * OBX-3 component 1 and 2; when the primary coding is not MDC but the alternate one
-     * (components 4–6) is, the alternate (e.g. LOINC-first dual coding from NIST tools).
+     * OBX-3 component 1 and 2. When the primary coding names another system but the alternate one
+     * (components 4–6) is MDC, the alternate is read (LOINC-first dual coding from NIST tools).
+     * A code of another system ({@code 99COMEN}, {@code MDIL}, {@code LN}) is not an MDC code: 0,
+     * so a private number can never be taken for an MDC term; the reference id is kept.
      */
     static Code code(Segment obx) {
         String system = Hl7Fields.get(obx, 3, 3);
-        boolean alternateIsMdc = !system.isEmpty() && !MDC.equalsIgnoreCase(system)
-                && MDC.equalsIgnoreCase(Hl7Fields.get(obx, 3, 6));
-        int first = alternateIsMdc ? 4 : 1;
-        return new Code(number(Hl7Fields.get(obx, 3, first)), Hl7Fields.get(obx, 3, first + 1));
+        if (system.isEmpty() || MDC.equalsIgnoreCase(system)) {
+            return new Code(number(Hl7Fields.get(obx, 3, 1)), Hl7Fields.get(obx, 3, 2));
+        }
+        if (MDC.equalsIgnoreCase(Hl7Fields.get(obx, 3, 6))) {
+            return new Code(number(Hl7Fields.get(obx, 3, 4)), Hl7Fields.get(obx, 3, 5));
+        }
+        return new Code(0, Hl7Fields.get(obx, 3, 2));
     }
 
     /**

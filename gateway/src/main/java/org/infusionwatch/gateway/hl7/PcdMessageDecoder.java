@@ -167,7 +167,8 @@ public final class PcdMessageDecoder {
     /** Drops a byte-order mark and leading blank lines; LF and CRLF become the HL7 segment end CR. */
     private static String normalise(String text) {
         int start = 0;
-        while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+        while (start < text.length()
+                && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
             start++;
         }
         return text.substring(start).replace("\r\n", "\r").replace('\n', '\r');

@@ -43,7 +43,7 @@ public final class MllpServer implements AutoCloseable {
                         ch.pipeline().addLast("frames", new MllpFrameDecoder(maxFrameBytes));
                         ch.pipeline().addLast("acks", new MllpFrameEncoder());
                         ch.pipeline().addLast("inbound", new MllpInboundHandler(
-                                new PcdMessageDecoder(clock, applicationName), devices, publisher, refused));
+                                new PcdMessageDecoder(clock, applicationName, maxFrameBytes), devices, publisher, refused));
                     }
                 });
         serverChannel = b.bind(host, port).sync().channel();

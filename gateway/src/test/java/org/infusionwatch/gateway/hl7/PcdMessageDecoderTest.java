@@ -29,9 +29,9 @@ class PcdMessageDecoderTest {
             + "PV1||I|ICU-A^^BED01\r"
             + "OBR|1|VENT-BED01-000042^IWSIM|VENT-BED01-000042^IWSIM|70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|||20261122101500+0000\r"
             + "OBX|1||70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|1.0.0.0|||||||X|||||||VENT-BED01^^0012ABCD00000101^EUI-64\r"
-            + "OBX|2|NM|151720^MDC_VENT_CONC_AWAY_O2^MDC|1.1.1.1|40|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
-            + "OBX|3|NM|151804^MDC_PRESS_AWAY_END_EXP_POS^MDC|1.1.1.2|8|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
-            + "OBX|4|CWE|184352^MDC_VENT_MODE^MDC|1.1.1.3|^vent-mode-insp-assist|||||R|||20261122101500+0000||||MSET^manual-setting^MDC\r"
+            + "OBX|2|NM|151720^MDC_VENT_CONC_AWAY_O2^MDC|1.1.1.1|40|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000|||MSET^manual-setting^MDC\r"
+            + "OBX|3|NM|151804^MDC_PRESS_AWAY_END_EXP_POS^MDC|1.1.1.2|8|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000|||MSET^manual-setting^MDC\r"
+            + "OBX|4|CWE|184352^MDC_VENT_MODE^MDC|1.1.1.3|^vent-mode-insp-assist|||||R|||20261122101500+0000|||MSET^manual-setting^MDC\r"
             + "OBX|5|NM|151586^MDC_VENT_RESP_RATE^MDC|1.1.1.4|22|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R|||20261122101514|||AMEAS^auto-measurement^MDC\r";
     private static final String PUMP_HEAD = "MSH|^~\\&|IWSIM_PUMP^0012ABCD00000103^EUI-64|IWSIM|INFUSIONWATCH|IW|"
             + "20261122110000+0000||ORU^R42^ORU_R01|PUMP-BED01-000007|P|2.6|||AL|NE||UNICODE UTF-8\r"
@@ -309,6 +309,24 @@ class PcdMessageDecoderTest {
 
         assertThat(decoded.ackCode()).isEqualTo(AckCode.AR);
         assertThat(AckView.parse(decoded.ack()).get("MSA-2")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakePrivateCodesForMdcCodes() {
+        DeviceReport report = accept(MSH_VENT + "OBX|1|NM|2279^COMEN_PAIN_LEVEL^99COMEN|1|3\r"
+                + "OBX|2|NM|150456^MDC_PULS_OXIM_SAT_O2|2|97\r");
+
+        assertThat(report.observations().get(0).mdcCode()).isZero();
+        assertThat(report.observations().get(0).refId()).isEqualTo("COMEN_PAIN_LEVEL");
+        assertThat(report.observations().get(1).mdcCode()).isEqualTo(150456);
+    }
+
+    @Test
+    void shouldRejectMshWithoutFieldSeparatorAsNotHl7() {
+        Hl7Decoded decoded = decoder.decode(bytes("MSH\rPID|||X\r"));
+
+        assertThat(decoded.ackCode()).isEqualTo(AckCode.AR);
+        assertThat(decoded.reason()).isEqualTo("not an HL7 v2 message");
     }
 
     private DeviceReport accept(String message) {

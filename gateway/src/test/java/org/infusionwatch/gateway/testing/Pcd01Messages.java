@@ -15,9 +15,9 @@ public final class Pcd01Messages {
                 "OBR|1|" + id + "^TEST|" + id + "^TEST|70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|||20261122101500+0000",
                 "OBX|1||70001^MDC_DEV_SYS_PT_VENT_MDS^MDC|1.0.0.0|||||||X|||||||VENT-" + bed + "^^0012ABCD00000999^EUI-64",
                 "OBX|2|NM|151720^MDC_VENT_CONC_AWAY_O2^MDC|1.1.1.1|" + fio2
-                        + "|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000||MSET^manual-setting^MDC",
+                        + "|262688^MDC_DIM_PERCENT^MDC|||||R|||20261122101500+0000|||MSET^manual-setting^MDC",
                 "OBX|3|NM|151804^MDC_PRESS_AWAY_END_EXP_POS^MDC|1.1.1.2|" + peep
-                        + "|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000||MSET^manual-setting^MDC") + "\r";
+                        + "|266048^MDC_DIM_CM_H2O^MDC|||||R|||20261122101500+0000|||MSET^manual-setting^MDC") + "\r";
     }
 
     /** The same report without PV1, as pumps often send: only the device table can place it. */
