@@ -15,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.infusionwatch.sims.model.ClinicianEntry;
 import org.infusionwatch.sims.model.DeviceKind;
-import org.infusionwatch.sims.model.DeviceSample;
-import org.infusionwatch.sims.scenario.BedOutput;
 import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenario;
 import org.infusionwatch.sims.scenario.Scenarios;
@@ -64,7 +61,7 @@ public final class SimulatedIcu implements AutoCloseable {
 
     private final Object lifecycle = new Object();
     private State state = State.NEW;
-    private final List<BedRun> runs = new ArrayList<>();
+    private final List<BedRouter> runs = new ArrayList<>();
     private final List<MllpClient> mllpClients = new ArrayList<>();
     private MqttJsonPublisher mqtt;
     private ScheduledExecutorService ticker;
@@ -101,8 +98,8 @@ public final class SimulatedIcu implements AutoCloseable {
     }
 
     /**
-     * The sim time at which every bed's scenario started (the clock at {@link #start()});
-     * scenario offsets and expected events are relative to it.
+     * The sim time at which every bed's scenario starts: the clock's {@link SimClock#simStart()}.
+     * Scenario offsets and expected events are relative to it.
      *
      * @throws IllegalStateException before {@link #start()}
      */
@@ -116,8 +113,8 @@ public final class SimulatedIcu implements AutoCloseable {
     }
 
     /**
-     * Starts every bed's scenario now: connects to MQTT (if configured; waits up to 10 s), opens
-     * the MLLP connections in the background and starts the ticker.
+     * Starts every bed's scenario at the clock's sim start: connects to MQTT (if configured;
+     * waits up to 10 s), opens the MLLP connections in the background and starts the ticker.
      *
      * @throws IllegalStateException if already started or closed, or the MQTT broker is unreachable
      */
@@ -127,7 +124,10 @@ public final class SimulatedIcu implements AutoCloseable {
                 throw new IllegalStateException("cannot start: " + state);
             }
             state = State.RUNNING;
-            long startMs = clock.nowMillis();
+            // The scenarios start at the clock's sim start rather than at "now", so that given
+            // the same clock every run has the same timeline (reports on whole periods, expected
+            // events at round times); the first tick catches up on anything since.
+            long startMs = clock.simStart().toEpochMilli();
             scenarioStartMs = startMs;
             try {
                 connectMqtt();
@@ -135,7 +135,7 @@ public final class SimulatedIcu implements AutoCloseable {
                     BedAssignment bed = beds.get(i);
                     BedSimulation sim = new BedSimulation(bed.bed(), bed.scenario(), startMs, reportPeriodMs,
                             seed + 7_919L * i);
-                    runs.add(new BedRun(sim, sinks(i, bed.bed())));
+                    runs.add(new BedRouter(unit, sim, sinks(i, bed.bed()), mqtt, listener));
                 }
             } catch (RuntimeException e) {
                 closeTransports();
@@ -217,47 +217,12 @@ public final class SimulatedIcu implements AutoCloseable {
 
     private void tick() {
         long nowMs = clock.nowMillis();
-        for (BedRun run : runs) {
+        for (BedRouter run : runs) {
             try {
-                run.sim.advanceTo(nowMs, run);
+                run.simulation().advanceTo(nowMs, run);
             } catch (RuntimeException e) {
                 // One broken bed must not stop the others (an exception would cancel the ticker).
-                log.error("{}/{}: simulation step failed", unit, run.sim.bed(), e);
-            }
-        }
-    }
-
-    /** A running bed: routes what its simulation produces to the listener and the transports. */
-    private final class BedRun implements BedOutput {
-
-        private final BedSimulation sim;
-        private final Map<DeviceKind, DeviceSink> sinks;
-
-        BedRun(BedSimulation sim, Map<DeviceKind, DeviceSink> sinks) {
-            this.sim = sim;
-            this.sinks = sinks;
-        }
-
-        @Override
-        public void onStep(long simTimeMs, String description) {
-            try {
-                listener.onScenarioStep(sim.bed(), simTimeMs, description);
-            } catch (RuntimeException e) {
-                log.warn("{}/{}: listener failed on '{}'", unit, sim.bed(), description, e);
-            }
-        }
-
-        @Override
-        public void onSample(DeviceSample sample) {
-            sinks.get(sample.kind()).publish(sample);
-        }
-
-        @Override
-        public void onEntry(ClinicianEntry entry) {
-            if (mqtt != null) {
-                mqtt.publishEntry(unit, sim.bed(), entry);
-            } else {
-                log.info("{}/{}: entry {} not sent: clinician entries need MQTT", unit, sim.bed(), entry.type());
+                log.error("{}/{}: simulation step failed", unit, run.simulation().bed(), e);
             }
         }
     }

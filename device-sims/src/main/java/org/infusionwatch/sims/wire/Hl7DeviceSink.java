@@ -27,10 +27,6 @@ public final class Hl7DeviceSink implements DeviceSink, AutoCloseable {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    public MllpClient client() {
-        return client;
-    }
-
     @Override
     public void publish(DeviceSample sample) {
         String message = sample.event().isPresent() ? pcd10.write(device, sample) : pcd01.write(device, sample);

@@ -167,6 +167,8 @@ public final class MllpClient implements AutoCloseable {
                     throw new IOException(name + ": closed before the message was acknowledged", e);
                 }
                 log.warn("{}: {}; resending in {} ms", name, e.toString(), backoffMs);
+                // Waiting on this device's own thread holds back only this device, keeps its
+                // messages in order, and close() ends the wait by interrupting.
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, options.maxBackoffMs());
             }

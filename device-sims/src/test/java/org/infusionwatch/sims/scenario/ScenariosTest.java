@@ -19,6 +19,7 @@ class ScenariosTest {
         assertThat(hypoxemia.expectedEvents()).containsExactly(new ExpectedEvent("HYPOXEMIA_WORSENING", 3 * HOUR));
         assertThat(hypoxemia.steps()).extracting(ScenarioStep::offsetMs).containsExactly(HOUR, 2 * HOUR, 3 * HOUR);
         assertThat(hypoxemia.steps().get(2).action()).isEqualTo(AdjustVentilator.to(0.70, 14));
+        assertThat(hypoxemia.lengthMs()).isEqualTo(3 * HOUR);
     }
 
     @Test
@@ -38,7 +39,7 @@ class ScenariosTest {
         Scenario stable = Scenarios.named("stable");
 
         assertThat(stable.expectedEvents()).isEmpty();
-        assertThat(stable.steps()).extracting(s -> s.action().getClass())
+        assertThat(stable.steps()).extracting(s -> (Object) s.action().getClass())
                 .containsExactly(StartInfusion.class, CompleteInfusion.class);
     }
 

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +77,5 @@ class MllpFrameReaderTest {
         public int read(byte[] b, int off, int len) {
             return len == 0 ? 0 : in.read(b, off, 1);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -3,30 +3,14 @@ package org.infusionwatch.sims.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class Pcd01WriterTest {
 
     private static final String OBS = "/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION";
 
-    private static HapiContext hapi;
     private final Pcd01Writer writer = new Pcd01Writer();
-
-    @BeforeAll
-    static void startHapi() {
-        hapi = new DefaultHapiContext();
-    }
-
-    @AfterAll
-    static void stopHapi() throws Exception {
-        hapi.close();
-    }
 
     @Test
     void shouldWriteTheVentilatorReportOfTheWireFormatSpec() {
@@ -55,7 +39,7 @@ class Pcd01WriterTest {
 
     @Test
     void shouldBeReadByHapiWithTheFieldsTheGatewayUses() throws Exception {
-        Terser terser = parse(writer.write(WireSamples.VENT, WireSamples.ventReport()));
+        Terser terser = Hl7Parsing.parse(writer.write(WireSamples.VENT, WireSamples.ventReport()));
 
         assertThat(terser.get("/MSH-9-1")).isEqualTo("ORU");
         assertThat(terser.get("/MSH-9-2")).isEqualTo("R01");
@@ -92,10 +76,5 @@ class Pcd01WriterTest {
         assertThatThrownBy(() -> writer.write(WireSamples.PUMP, WireSamples.pumpStart("X")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Pcd10Writer");
-    }
-
-    static Terser parse(String message) throws Exception {
-        Message parsed = hapi.getPipeParser().parse(message);
-        return new Terser(parsed);
     }
 }

@@ -2,29 +2,14 @@ package org.infusionwatch.sims.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.util.Terser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class Pcd10WriterTest {
 
     private static final String OBS = "/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION";
 
-    private static HapiContext hapi;
     private final Pcd10Writer writer = new Pcd10Writer();
-
-    @BeforeAll
-    static void startHapi() {
-        hapi = new DefaultHapiContext();
-    }
-
-    @AfterAll
-    static void stopHapi() throws Exception {
-        hapi.close();
-    }
 
     @Test
     void shouldWriteThePumpDeliveryStartOfTheWireFormatSpec() {
@@ -46,7 +31,7 @@ class Pcd10WriterTest {
 
     @Test
     void shouldBeReadByHapiAsAnR42WithTheEventAndThePumpAttributes() throws Exception {
-        Terser terser = Pcd01WriterTest.parse(writer.write(WireSamples.PUMP, WireSamples.pumpStart("STUDY-PRODUCT KIT-0042")));
+        Terser terser = Hl7Parsing.parse(writer.write(WireSamples.PUMP, WireSamples.pumpStart("STUDY-PRODUCT KIT-0042")));
 
         assertThat(terser.get("/MSH-9-2")).isEqualTo("R42");
         assertThat(terser.get("/MSH-10")).isEqualTo("PUMP-BED01-000007");
@@ -66,7 +51,7 @@ class Pcd10WriterTest {
         String label = "KIT|42^A~B\\C&D";
 
         String message = writer.write(WireSamples.PUMP, WireSamples.pumpStart(label));
-        Terser terser = Pcd01WriterTest.parse(message);
+        Terser terser = Hl7Parsing.parse(message);
 
         assertThat(message).contains("KIT\\F\\42\\S\\A\\R\\B\\E\\C\\T\\D");
         assertThat(terser.get(OBS + "(2)/OBX-5")).isEqualTo(label);
