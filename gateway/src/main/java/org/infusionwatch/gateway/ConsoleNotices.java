@@ -35,6 +35,7 @@ public final class ConsoleNotices implements NoticeSink {
                 case OPENED -> "study infusion started: T0, 6 h window open";
                 case RESUMED -> "study infusion resumed (window still runs from T0)";
                 case COMPLETED -> "study infusion delivery complete, " + sinceOnset(n.onsetMs(), n.timeMs()) + " after T0";
+                case WINDOW_CLOSED -> "6 h window closed";
             };
             return "[%s] %-12s %-12s %s  %s".formatted(TIME.format(Instant.ofEpochMilli(n.timeMs())), n.bed(),
                     n.patient(), n.infusionId(), what);

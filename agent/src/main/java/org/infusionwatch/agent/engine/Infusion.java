@@ -15,6 +15,7 @@ final class Infusion {
     final long onsetMs;
     final String source;
     long completedMs = NOT_COMPLETED;
+    boolean windowClosedNoticed;
     private final Set<EventCode> flagged = EnumSet.noneOf(EventCode.class);
 
     Infusion(String id, long onsetMs, String source) {

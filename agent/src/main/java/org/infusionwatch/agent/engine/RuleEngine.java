@@ -128,6 +128,11 @@ public final class RuleEngine {
             if (f != null && infusion.markFlagged(f.event())) {
                 out.add(alert(bed, infusion, f));
             }
+            long windowEnd = infusion.onsetMs + config.profile().windowMs();
+            if (!infusion.windowClosedNoticed && bed.nowMs >= windowEnd) {
+                infusion.windowClosedNoticed = true;
+                out.add(notice(bed, infusion, InfusionNotice.Kind.WINDOW_CLOSED, windowEnd, "clock"));
+            }
         }
     }
 

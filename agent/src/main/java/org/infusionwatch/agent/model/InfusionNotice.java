@@ -24,6 +24,8 @@ public record InfusionNotice(
     public enum Kind {
         OPENED,
         RESUMED,
-        COMPLETED
+        COMPLETED,
+        /** T0 + 6 h: no new respiratory or cardiovascular event counts for this infusion. */
+        WINDOW_CLOSED
     }
 }

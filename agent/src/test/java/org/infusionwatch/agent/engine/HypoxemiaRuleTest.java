@@ -158,4 +158,18 @@ class HypoxemiaRuleTest {
         }
         assertThat(out).isEmpty();
     }
+
+    @Test
+    void shouldSayOnceWhenTheSixHourWindowCloses() {
+        RuleEngine engine = engine("STROMA");
+        baselineAndOnset(engine, BED);
+        engine.onTick(at(359), out);
+        assertThat(out).noneMatch(n -> n instanceof InfusionNotice i && i.kind() == InfusionNotice.Kind.WINDOW_CLOSED);
+
+        engine.onTick(at(361), out);
+        engine.onTick(at(400), out);
+
+        assertThat(out).filteredOn(n -> n instanceof InfusionNotice i && i.kind() == InfusionNotice.Kind.WINDOW_CLOSED)
+                .singleElement().satisfies(n -> assertThat(n.timeMs()).isEqualTo(at(360)));
+    }
 }
