@@ -4,6 +4,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.LoggerFactory;
 
 /** Paho v5 clients set up the same way for every gateway connection. */
 final class MqttClients {
@@ -35,5 +36,17 @@ final class MqttClients {
         o.setConnectionTimeout(10);
         o.setKeepAliveInterval(30);
         return o;
+    }
+
+    /** Disconnects (waiting up to 5 s) and releases the client; a failure is logged, not thrown. */
+    static void close(MqttAsyncClient client, String role) {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LoggerFactory.getLogger(MqttClients.class).warn("{} did not close cleanly", role, e);
+        }
     }
 }

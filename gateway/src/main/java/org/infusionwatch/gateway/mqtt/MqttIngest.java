@@ -126,14 +126,7 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.warn("MQTT ingest did not close cleanly", e);
-        }
+        MqttClients.close(client, "MQTT ingest");
     }
 
     /** Sends the PUBACK once the journal holds the message; on failure sends nothing, so the broker redelivers. */

@@ -55,13 +55,6 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.warn("MQTT publisher did not close cleanly", e);
-        }
+        MqttClients.close(client, "MQTT publisher");
     }
 }
