@@ -7,9 +7,11 @@ import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
 import org.infusionwatch.agent.engine.StudyProductMatcher;
+import org.infusionwatch.agent.eventlog.DeliveryLedger;
 import org.infusionwatch.agent.eventlog.EventLog;
 import org.infusionwatch.agent.journal.SqliteJournal;
 import org.infusionwatch.agent.pipeline.AgentPipeline;
+import org.infusionwatch.agent.pipeline.NoticeOutput;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.infusionwatch.gateway.mllp.MllpServer;
@@ -19,6 +21,9 @@ import org.infusionwatch.gateway.mqtt.MqttIngest;
 import org.infusionwatch.gateway.mqtt.MqttNoticePublisher;
 import org.infusionwatch.gateway.mqtt.NoticeJson;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
+import org.infusionwatch.gateway.replay.EngineDriver;
+import org.infusionwatch.gateway.replay.InputDecoders;
+import org.infusionwatch.gateway.replay.JournalRecovery;
 
 /**
  * The running gateway: broker (when embedded), agent pipeline, MQTT ingest and alert publisher,
@@ -31,6 +36,7 @@ public final class Gateway implements AutoCloseable {
     private String mqttUri;
     private MllpServer mllp;
     private MqttIngest ingest;
+    private long recovered;
 
     private Gateway(GatewaySettings settings) {
         this.settings = settings;
@@ -48,18 +54,25 @@ public final class Gateway implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         String name = settings.applicationName().toLowerCase(java.util.Locale.ROOT);
 
-        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", new NoticeJson(json));
+        EventLog eventLog = EventLog.open(settings.dataDir());
+        started.push(eventLog);
+        DeliveryLedger ledger = DeliveryLedger.open(settings.dataDir());
+        started.push(ledger);
+        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", new NoticeJson(json), ledger);
         publisher.start();
         started.push(publisher);
+        NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink));
 
         RuleEngine engine = new RuleEngine(new EngineConfig(profile,
                 new StudyProductMatcher(settings.studyProductPrefix()), new Enrolment(settings.enrolment()),
                 EngineConfig.DEFAULT_RESUME_GAP_MS));
+        SqliteJournal journal = SqliteJournal.open(settings.dataDir());
+        recovered = JournalRecovery.rebuild(journal, new InputDecoders(new DeviceDirectory(settings.devices())),
+                new EngineDriver(engine, output));
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
-                .journal(SqliteJournal.open(settings.dataDir()))
-                .eventLog(EventLog.open(settings.dataDir()))
-                .engine(engine)
-                .sink(NoticeSink.all(publisher, extraSink)));
+                .journal(journal)
+                .output(output)
+                .engine(engine));
         started.push(pipeline);
 
         ingest = new MqttIngest(mqttUri, name + "-ingest", pipeline.publisher(),
@@ -105,6 +118,11 @@ public final class Gateway implements AutoCloseable {
 
     public GatewaySettings settings() {
         return settings;
+    }
+
+    /** Journal rows re-applied to the engine at start (0 for a new data folder). */
+    public long recoveredInputs() {
+        return recovered;
     }
 
     public long mqttRejectedCount() {

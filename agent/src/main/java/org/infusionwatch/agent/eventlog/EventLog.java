@@ -79,6 +79,7 @@ public final class EventLog implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA busy_timeout=5000");
             }
             return new EventLog(c);
         } catch (Exception e) {

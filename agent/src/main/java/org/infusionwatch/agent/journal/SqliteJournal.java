@@ -106,6 +106,15 @@ public final class SqliteJournal implements InputJournal {
         }
     }
 
+    /** Committed rows. */
+    public long size() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM inputs")) {
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal read failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads every row in sequence order (for replay and restart). */
     public void forEach(Consumer<JournalRow> consumer) {
         try (Statement st = connection.createStatement();

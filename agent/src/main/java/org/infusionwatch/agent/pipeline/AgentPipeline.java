@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.engine.RuleEngine;
-import org.infusionwatch.agent.eventlog.EventLog;
 import org.infusionwatch.agent.journal.InputJournal;
-import org.infusionwatch.agent.ports.NoticeSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,7 @@ public final class AgentPipeline implements AutoCloseable {
                 new BlockingWaitStrategy());
         JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
         EngineHandler engine = new EngineHandler(ctx.engine);
-        NoticeHandler output = new NoticeHandler(ctx.eventLog, ctx.sink);
+        NoticeHandler output = new NoticeHandler(ctx.output);
         disruptor.handleEventsWith(journal);
         disruptor.handleEventsWith(engine).then(output);
         disruptor.setDefaultExceptionHandler(new LogAndContinue());
@@ -102,8 +100,7 @@ public final class AgentPipeline implements AutoCloseable {
         private int maxJournalBatch = 512;
         private InputJournal journal;
         private RuleEngine engine;
-        private EventLog eventLog;
-        private NoticeSink sink = (n, t) -> { };
+        private NoticeOutput output;
         private LongSupplier wallClockMs = System::currentTimeMillis;
 
         public Context ringSize(int v) {
@@ -126,13 +123,9 @@ public final class AgentPipeline implements AutoCloseable {
             return this;
         }
 
-        public Context eventLog(EventLog v) {
-            eventLog = v;
-            return this;
-        }
-
-        public Context sink(NoticeSink v) {
-            sink = v;
+        /** Where notices go: event log, then sinks. */
+        public Context output(NoticeOutput v) {
+            output = v;
             return this;
         }
 
@@ -144,7 +137,7 @@ public final class AgentPipeline implements AutoCloseable {
         Context conclude() {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(engine, "engine");
-            Objects.requireNonNull(eventLog, "eventLog");
+            Objects.requireNonNull(output, "output");
             if (Integer.bitCount(ringSize) != 1) {
                 throw new IllegalArgumentException("ringSize must be a power of two, was " + ringSize);
             }

@@ -42,9 +42,8 @@ class AgentPipelineTest {
         return AgentPipeline.start(new AgentPipeline.Context()
                 .ringSize(64)
                 .journal(SqliteJournal.open(dataDir))
-                .eventLog(EventLog.open(dataDir))
-                .engine(new RuleEngine(EngineConfig.defaults(ProtocolProfile.builtIn("STROMA"), Enrolment.none())))
-                .sink((notice, nanos) -> sent.add(notice)));
+                .output(new NoticeOutput(EventLog.open(dataDir), null, (notice, nanos) -> sent.add(notice)))
+                .engine(new RuleEngine(EngineConfig.defaults(ProtocolProfile.builtIn("STROMA"), Enrolment.none()))));
     }
 
     private static DeviceReport vent(long t, double fio2, double peep) {

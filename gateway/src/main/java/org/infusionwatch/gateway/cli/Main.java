@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         version = "InfusionWatch gateway 0.1.0",
         description = "Bedside infusion-monitoring agent: reads ICU device streams (HL7 over MLLP, MQTT) and flags "
                 + "pre-specified events within each study infusion's window.",
-        subcommands = {DemoCommand.class, RunCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class,
+                EventsCommand.class, ReportCommand.class, VerifyCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.concurrent.atomic.AtomicLong;
-import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.pipeline.AckHandle;
 import org.infusionwatch.agent.pipeline.InboundPublisher;
@@ -75,17 +74,13 @@ public final class MllpInboundHandler extends SimpleChannelInboundHandler<MllpFr
     }
 
     private Hl7Decoded placeAtBed(Hl7Decoded decoded) {
-        DeviceReport report = decoded.report();
-        if (report.bed() != null) {
-            return decoded;
+        DeviceReport placed = devices.placed(decoded.report());
+        if (placed == null) {
+            return decoder.refuse(decoded, AckCode.AE, "no bed: PV1-3 is empty and device "
+                    + decoded.report().deviceId() + " is not in the device table", "PV1^1^3");
         }
-        BedRef bed = devices.bedOf(report.deviceId());
-        if (bed == null) {
-            return decoder.refuse(decoded, AckCode.AE,
-                    "no bed: PV1-3 is empty and device " + report.deviceId() + " is not in the device table", "PV1^1^3");
-        }
-        return new Hl7Decoded(decoded.controlId(), decoded.messageType(), report.withBed(bed), decoded.ackCode(),
-                decoded.reason(), decoded.errorLocation(), decoded.ack(), decoded.header());
+        return placed == decoded.report() ? decoded : new Hl7Decoded(decoded.controlId(), decoded.messageType(), placed,
+                decoded.ackCode(), decoded.reason(), decoded.errorLocation(), decoded.ack(), decoded.header());
     }
 
     @Override

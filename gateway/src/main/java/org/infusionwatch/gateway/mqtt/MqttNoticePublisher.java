@@ -1,8 +1,11 @@
 package org.infusionwatch.gateway.mqtt;
 
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.infusionwatch.agent.eventlog.DeliveryLedger;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.InfusionNotice;
@@ -21,16 +24,35 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
 
     private final MqttAsyncClient client;
     private final NoticeJson json;
+    private final DeliveryLedger ledger;
 
-    public MqttNoticePublisher(String serverUri, String clientId, NoticeJson json) {
+    /** @param ledger records what the broker confirmed, so a restart re-sends only what was lost */
+    public MqttNoticePublisher(String serverUri, String clientId, NoticeJson json, DeliveryLedger ledger) {
         this.client = MqttClients.create(serverUri, clientId);
         this.json = json;
+        this.ledger = ledger;
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(OFFLINE_BUFFER);
         buffer.setDeleteOldestMessages(false);
         client.setBufferOpts(buffer);
     }
+
+    private final MqttActionListener confirmed = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            try {
+                ledger.markDelivered((AgentNotice) token.getUserContext(), System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                LOG.warn("broker confirmed a notice but the ledger could not record it; it may be sent again", e);
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            LOG.warn("broker did not confirm a notice; it will be sent again after a restart", cause);
+        }
+    };
 
     public void start() {
         try {
@@ -44,9 +66,9 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
     public void onNotice(AgentNotice notice, long inputReceivedNanos) {
         try {
             if (notice instanceof Alert a) {
-                client.publish(Topics.alerts(a.bed()), json.alert(a), 1, false);
+                client.publish(Topics.alerts(a.bed()), json.alert(a), 1, false, notice, confirmed);
             } else if (notice instanceof InfusionNotice n) {
-                client.publish(Topics.infusions(n.bed()), json.infusion(n), 1, true);
+                client.publish(Topics.infusions(n.bed()), json.infusion(n), 1, true, notice, confirmed);
             }
         } catch (MqttException e) {
             LOG.error("could not publish {} for {} on MQTT", notice.getClass().getSimpleName(), notice.bed(), e);

@@ -1,0 +1,85 @@
+package org.infusionwatch.agent.eventlog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.infusionwatch.agent.model.AgentNotice;
+
+/**
+ * Which notices the broker has confirmed (MQTT PUBACK). Kept beside the event log, outside its
+ * hash chain: a notice in the log but not here was logged and then lost before it reached the
+ * broker (a crash), and is sent again when the agent re-derives it after a restart.
+ *
+ * <p>Thread-safe: the MQTT client's callback thread marks, the output thread asks.
+ */
+public final class DeliveryLedger implements AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement mark;
+    private final PreparedStatement find;
+
+    private DeliveryLedger(Connection connection) throws SQLException {
+        this.connection = connection;
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS deliveries (notice_key TEXT PRIMARY KEY, delivered_ms INTEGER NOT NULL)");
+        }
+        mark = connection.prepareStatement("INSERT OR IGNORE INTO deliveries (notice_key, delivered_ms) VALUES (?, ?)");
+        find = connection.prepareStatement("SELECT 1 FROM deliveries WHERE notice_key = ?");
+    }
+
+    public static DeliveryLedger open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            return new DeliveryLedger(c);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the delivery ledger in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stable key of a notice: the same notice re-derived has the same key. */
+    public static String keyOf(AgentNotice notice) {
+        EventRow r = EventRow.of(notice, "");
+        return r.kind() + '|' + r.alertId() + '|' + r.infusionId() + '|' + r.code() + '|' + r.state() + '|' + r.onsetMs();
+    }
+
+    public synchronized void markDelivered(AgentNotice notice, long nowMs) {
+        try {
+            mark.setString(1, keyOf(notice));
+            mark.setLong(2, nowMs);
+            mark.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("delivery ledger write failed: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized boolean isDelivered(AgentNotice notice) {
+        try {
+            find.setString(1, keyOf(notice));
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("delivery ledger read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            mark.close();
+            find.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.infusionwatch.gateway.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.infusionwatch.agent.engine.RuleEngine;
+import org.infusionwatch.agent.model.AgentNotice;
+import org.infusionwatch.agent.pipeline.NoticeOutput;
+
+/**
+ * Feeds recorded inputs straight into the engine, on the calling thread, and their notices to the
+ * output (event log, then sinks). Used by {@code replay} and by start-up recovery, before the ring
+ * takes over the engine.
+ */
+public final class EngineDriver {
+    private final RuleEngine engine;
+    private final NoticeOutput output;
+    private final List<AgentNotice> notices = new ArrayList<>();
+    private long applied;
+    private long skipped;
+
+    public EngineDriver(RuleEngine engine, NoticeOutput output) {
+        this.engine = engine;
+        this.output = output;
+    }
+
+    public void apply(RecordedInput input) {
+        notices.clear();
+        if (input instanceof RecordedInput.Report r) {
+            engine.onReport(r.report(), notices);
+        } else if (input instanceof RecordedInput.Entry e) {
+            engine.onEntry(e.entry(), notices);
+        } else if (input instanceof RecordedInput.Tick t) {
+            engine.onTick(t.timeMs(), notices);
+        } else {
+            skipped++;
+            return;
+        }
+        applied++;
+        long now = System.nanoTime();
+        for (int i = 0; i < notices.size(); i++) {
+            output.emit(notices.get(i), now);
+        }
+    }
+
+    public long applied() {
+        return applied;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+}
