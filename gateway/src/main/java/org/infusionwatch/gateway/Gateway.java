@@ -44,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void boot(NoticeSink extraSink) {
+        settings.writeSnapshot();
         if (GatewaySettings.EMBEDDED.equals(settings.mqtt())) {
             EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("broker"), settings.embeddedMqttPort());
             started.push(broker);

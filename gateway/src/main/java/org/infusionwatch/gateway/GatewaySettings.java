@@ -87,6 +87,29 @@ public final class GatewaySettings {
         return this;
     }
 
+    /** The file in a data folder that records what the gateway ran with, for replays of its journal. */
+    public static final String SNAPSHOT_FILE = "gateway-settings.json";
+
+    /**
+     * Writes what the engine's results depend on (protocol, study product, enrolment, device
+     * table) into the data folder, so that a replay of its journal uses the same by default.
+     */
+    public void writeSnapshot() {
+        Map<String, String> beds = new LinkedHashMap<>();
+        enrolment.forEach((bed, pseudonym) -> beds.put(bed.key(), pseudonym));
+        Map<String, String> table = new LinkedHashMap<>();
+        devices.forEach((device, bed) -> table.put(device, bed.key()));
+        FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
+                table, null, null);
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .writerWithDefaultPrettyPrinter().writeValue(dataDir.resolve(SNAPSHOT_FILE).toFile(), snapshot);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + SNAPSHOT_FILE + " in " + dataDir, e);
+        }
+    }
+
     public GatewaySettings applicationName(String v) {
         applicationName = v;
         return this;

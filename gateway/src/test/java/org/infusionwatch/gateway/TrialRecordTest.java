@@ -90,11 +90,11 @@ class TrialRecordTest {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("eventlog.db"));
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT kind, alert_id, infusion_id, code, state, event_ms, onset_ms"
-                     + " FROM events ORDER BY seq")) {
+             ResultSet rs = st.executeQuery("SELECT kind, alert_id, infusion_id, code, state, event_ms, onset_ms,"
+                     + " patient FROM events ORDER BY seq")) {
             while (rs.next()) {
                 rows.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)));
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
             }
         }
         return rows;
@@ -172,7 +172,8 @@ class TrialRecordTest {
 
         CliRun journalReplay = CliRun.of("replay", "--input", dataDir.resolve("journal.db").toString(),
                 "--data-dir", fromJournal.toString(), "--protocol", "STROMA");
-        CliRun hl7Replay = CliRun.of("replay", "--input", recording.toString(), "--data-dir", fromHl7.toString());
+        CliRun hl7Replay = CliRun.of("replay", "--input", recording.toString(), "--data-dir", fromHl7.toString(),
+                "--config", dataDir.resolve("gateway-settings.json").toString());
 
         assertThat(journalReplay.exitCode()).as(journalReplay.out()).isZero();
         assertThat(hl7Replay.exitCode()).as(hl7Replay.out()).isZero();

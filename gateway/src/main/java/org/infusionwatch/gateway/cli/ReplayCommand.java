@@ -35,14 +35,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--data-dir", required = true, description = "Where the replay's event log goes (use a new folder).")
     Path dataDir;
 
-    @Option(names = "--config", description = "Gateway config file, for enrolment and the device table.")
+    @Option(names = "--config", description = "Gateway config file, for enrolment and the device table"
+            + " (default: the gateway-settings.json beside the first journal.db input, if any).")
     Path config;
 
     @Override
     public Integer call() {
         GatewaySettings settings = new GatewaySettings();
-        if (config != null) {
-            settings.load(config);
+        Path settingsFile = config != null ? config : snapshotBesideJournal();
+        if (settingsFile != null) {
+            settings.load(settingsFile);
         }
         ProtocolProfile profile = ProtocolProfile.resolve(protocol != null ? protocol : settings.protocol());
         RuleEngine engine = new RuleEngine(new EngineConfig(profile, new StudyProductMatcher(settings.studyProductPrefix()),
@@ -62,9 +64,23 @@ final class ReplayCommand implements Callable<Integer> {
             alerts = counted[0];
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (settingsFile != null) {
+            System.out.println("settings from " + settingsFile);
+        }
         System.out.printf("replayed %d inputs in %.1f s (%.0f/s) under %s (sha256 %s): %d new event-log rows in %s%n",
                 messages, seconds, messages / Math.max(seconds, 1e-9), profile.name(),
                 profile.contentHash().substring(0, 12), alerts, dataDir.toAbsolutePath());
         return 0;
+    }
+
+    private Path snapshotBesideJournal() {
+        for (Path input : inputs) {
+            Path dir = input.toAbsolutePath().getParent();
+            if (input.getFileName().toString().equals("journal.db")
+                    && java.nio.file.Files.isRegularFile(dir.resolve(GatewaySettings.SNAPSHOT_FILE))) {
+                return dir.resolve(GatewaySettings.SNAPSHOT_FILE);
+            }
+        }
+        return null;
     }
 }
