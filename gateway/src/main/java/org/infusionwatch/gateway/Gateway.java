@@ -21,6 +21,7 @@ import org.infusionwatch.gateway.mqtt.MqttIngest;
 import org.infusionwatch.gateway.mqtt.MqttNoticePublisher;
 import org.infusionwatch.gateway.mqtt.NoticeJson;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
+import org.infusionwatch.gateway.mqtt.Topics;
 import org.infusionwatch.gateway.replay.EngineDriver;
 import org.infusionwatch.gateway.replay.InputDecoders;
 import org.infusionwatch.gateway.replay.JournalRecovery;
@@ -33,6 +34,7 @@ public final class Gateway implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final ProtocolProfile profile;
     private final GatewaySettings settings;
+    private final GatewayMetrics metrics = new GatewayMetrics();
     private String mqttUri;
     private MllpServer mllp;
     private MqttIngest ingest;
@@ -59,9 +61,11 @@ public final class Gateway implements AutoCloseable {
         started.push(eventLog);
         DeliveryLedger ledger = DeliveryLedger.open(settings.dataDir());
         started.push(ledger);
-        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", new NoticeJson(json), ledger);
+        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", new NoticeJson(json), ledger,
+                metrics);
         publisher.start();
         started.push(publisher);
+        started.push(new MetricsReporter(metrics, publisher, Topics.metrics(settings.applicationName())));
         NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink));
 
         RuleEngine engine = new RuleEngine(new EngineConfig(profile,

@@ -10,6 +10,7 @@ import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.ports.NoticeSink;
+import org.infusionwatch.gateway.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,18 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
     private final MqttAsyncClient client;
     private final NoticeJson json;
     private final DeliveryLedger ledger;
+    private final GatewayMetrics metrics;
 
-    /** @param ledger records what the broker confirmed, so a restart re-sends only what was lost */
-    public MqttNoticePublisher(String serverUri, String clientId, NoticeJson json, DeliveryLedger ledger) {
+    /**
+     * @param ledger  records what the broker confirmed, so a restart re-sends only what was lost
+     * @param metrics where the time from input to alert publication is recorded
+     */
+    public MqttNoticePublisher(String serverUri, String clientId, NoticeJson json, DeliveryLedger ledger,
+                               GatewayMetrics metrics) {
         this.client = MqttClients.create(serverUri, clientId);
         this.json = json;
         this.ledger = ledger;
+        this.metrics = metrics;
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(OFFLINE_BUFFER);
@@ -67,11 +74,21 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
         try {
             if (notice instanceof Alert a) {
                 client.publish(Topics.alerts(a.bed()), json.alert(a), 1, false, notice, confirmed);
+                metrics.recordAlertLatency(System.nanoTime() - inputReceivedNanos);
             } else if (notice instanceof InfusionNotice n) {
                 client.publish(Topics.infusions(n.bed()), json.infusion(n), 1, true, notice, confirmed);
             }
         } catch (MqttException e) {
             LOG.error("could not publish {} for {} on MQTT", notice.getClass().getSimpleName(), notice.bed(), e);
+        }
+    }
+
+    /** Publishes the gateway's own figures (QoS 0: the next snapshot replaces a lost one). */
+    public void publishMetrics(String topic, byte[] payload) {
+        try {
+            client.publish(topic, payload, 0, false);
+        } catch (MqttException e) {
+            LOG.debug("metrics not published", e);
         }
     }
 

@@ -22,6 +22,11 @@ public final class Topics {
         return "icu/" + bed.unit() + "/" + bed.bed() + "/infusions";
     }
 
+    /** The gateway's own figures, once a second: {@code infusionwatch/{application}/metrics}. */
+    public static String metrics(String applicationName) {
+        return "infusionwatch/" + applicationName + "/metrics";
+    }
+
     /** Topic levels of an inbound topic, checked against the expected shape. */
     static String[] levels(String topic, int expected, String last) throws PayloadException {
         String[] parts = topic.split("/", -1);

@@ -1,0 +1,82 @@
+package org.infusionwatch.sims.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongBiFunction;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+
+/**
+ * Watches the gateway from the outside as a nurse station would: the alerts of the load beds
+ * (each one's latency from the moment the message that completed it was due to leave the device
+ * to its arrival here) and the gateway's own metrics topic.
+ */
+final class GatewayWatcher implements AutoCloseable {
+    private final MqttClient client;
+    private final ObjectMapper json = new ObjectMapper();
+    private final LatencyStats alertLatency;
+    private final ToLongBiFunction<String, Long> dueNanosOfEventTime;
+    private final Set<String> alertedBeds = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<JsonNode> lastMetrics = new AtomicReference<>();
+
+    /** @param dueNanosOfEventTime maps a bed's event time (epoch ms) to when the driver was due to send it */
+    GatewayWatcher(String serverUri, String gatewayName, LatencyStats alertLatency,
+                   ToLongBiFunction<String, Long> dueNanosOfEventTime)
+            throws MqttException {
+        this.alertLatency = alertLatency;
+        this.dueNanosOfEventTime = dueNanosOfEventTime;
+        client = new MqttClient(serverUri, "iw-load-watcher-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        client.connect(o);
+        IMqttMessageListener onAlert = (topic, message) -> onAlert(message.getPayload());
+        IMqttMessageListener onMetrics = (topic, message) -> lastMetrics.set(read(message.getPayload()));
+        client.subscribe(new MqttSubscription[] {
+            new MqttSubscription("icu/" + LoadSettings.UNIT + "/+/alerts", 1),
+            new MqttSubscription("infusionwatch/" + gatewayName + "/metrics", 0)},
+                new IMqttMessageListener[] {onAlert, onMetrics});
+    }
+
+    private void onAlert(byte[] payload) {
+        long now = System.nanoTime();
+        JsonNode alert = read(payload);
+        String bed = alert == null ? "" : alert.path("bed").asText();
+        if (alert == null || !alertedBeds.add(bed)) {
+            return;
+        }
+        long raisedMs = Instant.parse(alert.path("raisedTime").asText()).toEpochMilli();
+        alertLatency.record(now - dueNanosOfEventTime.applyAsLong(bed, raisedMs));
+    }
+
+    private JsonNode read(byte[] payload) {
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    int alertedBeds() {
+        return alertedBeds.size();
+    }
+
+    /** The gateway's latest metrics snapshot, or null if none arrived. */
+    JsonNode metrics() {
+        return lastMetrics.get();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        client.disconnect();
+        client.close();
+    }
+}

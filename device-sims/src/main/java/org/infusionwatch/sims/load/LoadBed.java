@@ -1,0 +1,39 @@
+package org.infusionwatch.sims.load;
+
+import org.infusionwatch.sims.scenario.BedSimulation;
+
+/**
+ * One load bed: its simulation and the wall-clock mapping of its event clock, which starts
+ * {@code staggerNanos} after the run and runs {@code eventMsPerSecond} event ms per wall second.
+ */
+final class LoadBed {
+    final String name;
+    final int number;
+    final boolean overMqtt;
+    final BedSimulation simulation;
+    final long staggerNanos;
+    private final long baseMs;
+    private final double eventMsPerNano;
+
+    LoadBed(String name, int number, boolean overMqtt, BedSimulation simulation, long staggerNanos, long baseMs,
+            long eventMsPerSecond) {
+        this.name = name;
+        this.number = number;
+        this.overMqtt = overMqtt;
+        this.simulation = simulation;
+        this.staggerNanos = staggerNanos;
+        this.baseMs = baseMs;
+        this.eventMsPerNano = eventMsPerSecond / 1e9;
+    }
+
+    /** Event time of this bed at {@code elapsedNanos} into the run, or -1 before it starts. */
+    long eventTimeAt(long elapsedNanos) {
+        long own = elapsedNanos - staggerNanos;
+        return own < 0 ? -1 : baseMs + (long) (own * eventMsPerNano);
+    }
+
+    /** When (nanos into the run) this bed's devices were due to send what happened at {@code eventMs}. */
+    long dueElapsedNanos(long eventMs) {
+        return staggerNanos + (long) ((eventMs - baseMs) / eventMsPerNano);
+    }
+}

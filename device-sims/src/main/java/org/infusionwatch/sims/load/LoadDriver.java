@@ -1,0 +1,202 @@
+package org.infusionwatch.sims.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.infusionwatch.sims.model.ClinicianEntry;
+import org.infusionwatch.sims.model.DeviceSample;
+import org.infusionwatch.sims.scenario.BedOutput;
+import org.infusionwatch.sims.scenario.BedSimulation;
+import org.infusionwatch.sims.scenario.Scenarios;
+import org.infusionwatch.sims.wire.DeviceAddress;
+import org.infusionwatch.sims.wire.JsonMessages;
+import org.infusionwatch.sims.wire.MqttTopics;
+import org.infusionwatch.sims.wire.Pcd01Writer;
+import org.infusionwatch.sims.wire.Pcd10Writer;
+
+/**
+ * Drives a running gateway with many beds over MLLP and MQTT for a fixed time and measures it
+ * from outside. One driver thread renders and sends every report when it falls due; ACKs,
+ * alerts and the gateway's metrics are read on other threads.
+ */
+public final class LoadDriver {
+    private static final long ROUND_NANOS = 5_000_000L;
+    private static final Duration ALERT_AT = Scenarios.ONSET.plusMinutes(135);
+
+    private final LoadSettings settings;
+    private final PrintStream console;
+    private final Pcd01Writer pcd01 = new Pcd01Writer();
+    private final Pcd10Writer pcd10 = new Pcd10Writer();
+    private final JsonMessages json = new JsonMessages();
+
+    public LoadDriver(LoadSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public LoadResult run() throws Exception {
+        long eventMsPerSecond = settings.eventMinutesPerSecond() * 60_000L;
+        long baseMs = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        List<LoadBed> beds = beds(baseMs, eventMsPerSecond);
+        Map<String, LoadBed> byName = new HashMap<>();
+        beds.forEach(b -> byName.put(b.name, b));
+        LatencyStats ackLatency = new LatencyStats();
+        LatencyStats alertLatency = new LatencyStats();
+        long[] runStart = {0};
+        List<MllpPipe> pipes = new ArrayList<>();
+        List<MqttLoadPublisher> publishers = new ArrayList<>();
+        try (GatewayWatcher watcher = new GatewayWatcher(settings.mqttUri(), settings.gatewayName(), alertLatency,
+                (bed, eventMs) -> runStart[0] + byName.get(bed).dueElapsedNanos(eventMs))) {
+            double idleCpu = measureIdle(watcher);
+            if (settings.mllpBeds() > 0) {
+                for (int i = 0; i < settings.connections(); i++) {
+                    pipes.add(new MllpPipe(settings.mllpHost(), settings.mllpPort(), ackLatency, i));
+                }
+            }
+            for (int i = 0; settings.mqttBeds() > 0 && i < 8; i++) {
+                publishers.add(new MqttLoadPublisher(settings.mqttUri(), i));
+            }
+            console.printf("load: %d MLLP beds on %d connections, %d MQTT beds, 3 devices each, 1 report/s per device, %d s%n",
+                    settings.mllpBeds(), pipes.size(), settings.mqttBeds(), settings.durationSeconds());
+            runStart[0] = System.nanoTime();
+            long offered = drive(beds, pipes, publishers, runStart[0]);
+            int expectedAlerts = expectedAlerts(beds);
+            awaitQuiet(pipes, watcher, expectedAlerts);
+            JsonNode metrics = watcher.metrics();
+            long mllpSent = pipes.stream().mapToLong(p -> p.sent.get()).sum();
+            long mllpAccepted = pipes.stream().mapToLong(p -> p.accepted.get()).sum();
+            long mllpRefused = pipes.stream().mapToLong(p -> p.refused.get()).sum();
+            long mqttSent = publishers.stream().mapToLong(p -> p.sent.get()).sum();
+            long mqttConfirmed = publishers.stream().mapToLong(p -> p.confirmed.get()).sum();
+            long mqttFailed = publishers.stream().mapToLong(p -> p.failed.get()).sum();
+            return new LoadResult(settings, offered, mllpSent, mllpAccepted, mllpRefused, mqttSent, mqttConfirmed,
+                    mqttFailed, ackLatency.histogram(), alertLatency.histogram(), expectedAlerts, watcher.alertedBeds(),
+                    metrics, idleCpu);
+        } finally {
+            for (MllpPipe p : pipes) {
+                p.close();
+            }
+            for (MqttLoadPublisher p : publishers) {
+                p.close();
+            }
+        }
+    }
+
+    private List<LoadBed> beds(long baseMs, long eventMsPerSecond) {
+        List<LoadBed> beds = new ArrayList<>();
+        int total = settings.mllpBeds() + settings.mqttBeds();
+        for (int i = 0; i < total; i++) {
+            boolean mqtt = i >= settings.mllpBeds();
+            String name = (mqtt ? "Q" : "L") + "%04d".formatted(mqtt ? i - settings.mllpBeds() + 1 : i + 1);
+            long stagger = total <= 1 ? 0 : (long) (settings.staggerSeconds() * 1e9 * i / total);
+            BedSimulation sim = new BedSimulation(name, Scenarios.hypoxemia(), baseMs, settings.reportPeriodMs(), i + 1);
+            beds.add(new LoadBed(name, i + 1, mqtt, sim, stagger, baseMs, eventMsPerSecond));
+        }
+        return beds;
+    }
+
+    private long drive(List<LoadBed> beds, List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start)
+            throws IOException {
+        long end = start + settings.durationSeconds() * 1_000_000_000L;
+        long[] offered = {0};
+        int[] nextPublisher = {0};
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                return offered[0];
+            }
+            for (LoadBed bed : beds) {
+                long eventNow = bed.eventTimeAt(now - start);
+                if (eventNow < 0) {
+                    continue;
+                }
+                bed.simulation.advanceTo(eventNow, new BedOutput() {
+                    @Override
+                    public void onStep(long simTimeMs, String description) {
+                    }
+
+                    @Override
+                    public void onSample(DeviceSample sample) {
+                        offered[0]++;
+                        long due = start + bed.dueElapsedNanos(sample.timeMs());
+                        DeviceAddress address = DeviceAddress.of(LoadSettings.UNIT, bed.name, bed.number, sample.kind());
+                        if (bed.overMqtt) {
+                            MqttLoadPublisher p = publishers.get(nextPublisher[0]++ % publishers.size());
+                            p.publish(MqttTopics.observations(LoadSettings.UNIT, bed.name, sample.deviceId()),
+                                    json.observations(sample));
+                        } else {
+                            String message = sample.event().isPresent() ? pcd10.write(address, sample)
+                                    : pcd01.write(address, sample);
+                            MllpPipe pipe = pipes.get(Math.floorMod(sample.deviceId().hashCode(), pipes.size()));
+                            try {
+                                pipe.send(message, due);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException("gateway connection lost", e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onEntry(ClinicianEntry entry) {
+                    }
+                });
+            }
+            for (MllpPipe pipe : pipes) {
+                pipe.flush();
+            }
+            LockSupport.parkNanos(Math.max(0, ROUND_NANOS - (System.nanoTime() - now)));
+        }
+    }
+
+    private int expectedAlerts(List<LoadBed> beds) {
+        long runNanos = settings.durationSeconds() * 1_000_000_000L;
+        int expected = 0;
+        for (LoadBed bed : beds) {
+            long due = bed.dueElapsedNanos(bed.simulation.startMs() + ALERT_AT.toMillis());
+            if (due < runNanos - 1_000_000_000L) {
+                expected++;
+            }
+        }
+        return expected;
+    }
+
+    private double measureIdle(GatewayWatcher watcher) {
+        if (settings.idleSeconds() <= 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int samples = 0;
+        JsonNode previous = null;
+        long until = System.nanoTime() + settings.idleSeconds() * 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            LockSupport.parkNanos(200_000_000L);
+            JsonNode m = watcher.metrics();
+            if (m != null && m != previous) {
+                sum += m.path("cpuShareOfMachine").asDouble();
+                samples++;
+                previous = m;
+            }
+        }
+        return samples == 0 ? Double.NaN : sum / samples;
+    }
+
+    private static void awaitQuiet(List<MllpPipe> pipes, GatewayWatcher watcher, int expectedAlerts) {
+        long until = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < until) {
+            boolean acked = pipes.stream().allMatch(p -> p.outstanding() == 0);
+            if (acked && watcher.alertedBeds() >= expectedAlerts) {
+                break;
+            }
+            LockSupport.parkNanos(50_000_000L);
+        }
+        LockSupport.parkNanos(1_500_000_000L);
+    }
+}

@@ -1,0 +1,70 @@
+package org.infusionwatch.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What the gateway measures about itself: the time from an input's arrival at the edge to the
+ * moment its alert is handed to the MQTT client, plus heap and CPU. Recording is thread-safe and
+ * allocation-free (HdrHistogram {@link Recorder}); {@link #snapshotJson()} is called by one
+ * thread, once a second.
+ */
+public final class GatewayMetrics {
+    private static final long MAX_TRACKED_NS = TimeUnit.SECONDS.toNanos(60);
+
+    private final Recorder alertLatency = new Recorder(MAX_TRACKED_NS, 3);
+    private final Histogram alertLatencyTotal = new Histogram(MAX_TRACKED_NS, 3);
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final ObjectMapper json = new ObjectMapper();
+    private Histogram interval;
+    private long lastCpuNs = os.getProcessCpuTime();
+    private long lastWallNs = System.nanoTime();
+    private long heapMaxSeenBytes;
+
+    /** Input arrival to alert publication, nanoseconds. */
+    public void recordAlertLatency(long nanos) {
+        alertLatency.recordValue(Math.min(Math.max(nanos, 0), MAX_TRACKED_NS));
+    }
+
+    /** Cumulative figures since start, as JSON for the metrics topic. */
+    public byte[] snapshotJson() {
+        interval = alertLatency.getIntervalHistogram(interval);
+        alertLatencyTotal.add(interval);
+        long cpuNs = os.getProcessCpuTime();
+        long wallNs = System.nanoTime();
+        double cpuCores = (cpuNs - lastCpuNs) / (double) Math.max(1, wallNs - lastWallNs);
+        lastCpuNs = cpuNs;
+        lastWallNs = wallNs;
+        long heapUsed = memory.getHeapMemoryUsage().getUsed();
+        heapMaxSeenBytes = Math.max(heapMaxSeenBytes, heapUsed);
+
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("count", alertLatencyTotal.getTotalCount());
+        latency.put("p50Ns", alertLatencyTotal.getValueAtPercentile(50));
+        latency.put("p99Ns", alertLatencyTotal.getValueAtPercentile(99));
+        latency.put("p999Ns", alertLatencyTotal.getValueAtPercentile(99.9));
+        latency.put("maxNs", alertLatencyTotal.getMaxValue());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("timeMs", System.currentTimeMillis());
+        m.put("alertLatency", latency);
+        m.put("cpuCores", cpuCores);
+        m.put("cpuShareOfMachine", cpuCores / Runtime.getRuntime().availableProcessors());
+        m.put("heapUsedBytes", heapUsed);
+        m.put("heapMaxSeenBytes", heapMaxSeenBytes);
+        m.put("heapLimitBytes", memory.getHeapMemoryUsage().getMax());
+        try {
+            return json.writeValueAsBytes(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
