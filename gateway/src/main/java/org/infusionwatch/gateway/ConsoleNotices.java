@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.ports.NoticeSink;
 
@@ -39,6 +40,11 @@ public final class ConsoleNotices implements NoticeSink {
             };
             return "[%s] %-12s %-12s %s  %s".formatted(TIME.format(Instant.ofEpochMilli(n.timeMs())), n.bed(),
                     n.patient(), n.infusionId(), what);
+        }
+        if (notice instanceof AlertChange c) {
+            return "[%s] %-12s %-12s %s  alert %s %s by %s%s".formatted(TIME.format(Instant.ofEpochMilli(c.timeMs())),
+                    c.bed(), c.patient(), c.infusionId(), c.event(), c.state(), c.by(),
+                    c.note().isEmpty() ? "" : ": " + c.note());
         }
         Alert a = (Alert) notice;
         return "[%s] %-12s %-12s %s  ALERT %s (%s): %s".formatted(TIME.format(Instant.ofEpochMilli(a.raisedMs())),

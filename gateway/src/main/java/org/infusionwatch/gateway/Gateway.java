@@ -3,6 +3,8 @@ package org.infusionwatch.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.infusionwatch.agent.alerts.AgentCore;
+import org.infusionwatch.agent.alerts.AlertBook;
 import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
@@ -71,13 +73,14 @@ public final class Gateway implements AutoCloseable {
         RuleEngine engine = new RuleEngine(new EngineConfig(profile,
                 new StudyProductMatcher(settings.studyProductPrefix()), new Enrolment(settings.enrolment()),
                 EngineConfig.DEFAULT_RESUME_GAP_MS));
+        AgentCore core = new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L));
         SqliteJournal journal = SqliteJournal.open(settings.dataDir());
         recovered = JournalRecovery.rebuild(journal, new InputDecoders(new DeviceDirectory(settings.devices())),
-                new EngineDriver(engine, output));
+                new EngineDriver(core, output));
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
                 .journal(journal)
                 .output(output)
-                .engine(engine));
+                .engine(core));
         started.push(pipeline);
 
         ingest = new MqttIngest(mqttUri, name + "-ingest", pipeline.publisher(),

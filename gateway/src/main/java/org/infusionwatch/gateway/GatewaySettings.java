@@ -29,6 +29,7 @@ public final class GatewaySettings {
     private final Map<BedRef, String> enrolment = new LinkedHashMap<>();
     private final Map<String, BedRef> devices = new LinkedHashMap<>();
     private long tickPeriodMs = 1_000;
+    private long escalateAfterMinutes = 5;
     private int maxFrameBytes = 1 << 20;
     private LongSupplier agentClockMs = System::currentTimeMillis;
     private Clock ackClock = Clock.systemUTC();
@@ -36,7 +37,7 @@ public final class GatewaySettings {
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
-                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes) {
+                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes, Long escalateAfterMinutes) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -84,6 +85,9 @@ public final class GatewaySettings {
         if (f.maxFrameBytes() != null) {
             maxFrameBytes = f.maxFrameBytes();
         }
+        if (f.escalateAfterMinutes() != null) {
+            escalateAfterMinutes = f.escalateAfterMinutes();
+        }
         return this;
     }
 
@@ -100,7 +104,7 @@ public final class GatewaySettings {
         Map<String, String> table = new LinkedHashMap<>();
         devices.forEach((device, bed) -> table.put(device, bed.key()));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, null, null);
+                table, null, null, escalateAfterMinutes);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -163,6 +167,12 @@ public final class GatewaySettings {
 
     public GatewaySettings tickPeriodMs(long v) {
         tickPeriodMs = v;
+        return this;
+    }
+
+    /** An alert nobody acknowledged within this many minutes (agent clock) is escalated. */
+    public GatewaySettings escalateAfterMinutes(long v) {
+        escalateAfterMinutes = v;
         return this;
     }
 
@@ -240,6 +250,10 @@ public final class GatewaySettings {
 
     public long tickPeriodMs() {
         return tickPeriodMs;
+    }
+
+    public long escalateAfterMinutes() {
+        return escalateAfterMinutes;
     }
 
     public int maxFrameBytes() {

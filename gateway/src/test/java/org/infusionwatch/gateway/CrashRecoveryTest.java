@@ -151,7 +151,7 @@ class CrashRecoveryTest {
     private static List<Integer> alertRowsPerBed(Path dataDir) throws Exception {
         List<Integer> counts = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
-             PreparedStatement st = c.prepareStatement("SELECT bed, COUNT(*) FROM events WHERE kind = 'ALERT'"
+             PreparedStatement st = c.prepareStatement("SELECT bed, COUNT(*) FROM events WHERE kind = 'ALERT' AND state = 'RAISED'"
                      + " AND code = 'HYPOXEMIA_WORSENING' GROUP BY bed");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {

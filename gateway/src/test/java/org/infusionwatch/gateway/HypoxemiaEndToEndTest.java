@@ -88,7 +88,8 @@ abstract class HypoxemiaEndToEndTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> clock.nowMillis() > allWindowsClosed);
             assertThat(alerts.forBed("BED02")).as("near miss").isEmpty();
             assertThat(alerts.forBed("BED03")).as("stable").isEmpty();
-            assertThat(alerts.received()).hasSize(2);
+            assertThat(alerts.received()).filteredOn(n -> n.path("state").asText().equals("RAISED")).hasSize(2);
+            assertThat(alerts.inState("BED01", "ESCALATED")).as("nobody acknowledged it within 5 min").hasSize(1);
         }
         assertThat(alertRowsInEventLog("BED01")).isEqualTo(1);
         assertThat(alertRowsInEventLog("BED04")).isEqualTo(1);
@@ -98,7 +99,8 @@ abstract class HypoxemiaEndToEndTest {
     private int alertRowsInEventLog(String bed) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
              PreparedStatement st = c.prepareStatement(
-                     "SELECT COUNT(*) FROM events WHERE kind = 'ALERT' AND code = 'HYPOXEMIA_WORSENING' AND bed = ?")) {
+                     "SELECT COUNT(*) FROM events WHERE kind = 'ALERT' AND state = 'RAISED'"
+                             + " AND code = 'HYPOXEMIA_WORSENING' AND bed = ?")) {
             st.setString(1, bed);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.getInt(1);

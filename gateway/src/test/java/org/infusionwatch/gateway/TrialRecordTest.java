@@ -223,4 +223,37 @@ class TrialRecordTest {
         assertThat(report.out()).containsPattern("VASOPRESSOR_ESCALATION +0 +0");
         assertThat(report.out()).doesNotContainIgnoringCase("placebo").doesNotContainIgnoringCase("active arm");
     }
+
+    @Test
+    void shouldLogWhoAcknowledgedAndAnnotatedAnAlertSentOverMqtt() throws Exception {
+        org.eclipse.paho.mqttv5.client.MqttClient nurse = new org.eclipse.paho.mqttv5.client.MqttClient(
+                broker.serverUri(), "nurse-station-" + System.nanoTime(),
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        try (Gateway live = gateway();
+             AlertSubscriber subscriber = new AlertSubscriber(broker.serverUri(), "icu/ICU-T/" + BED + "/alerts")) {
+            send(live, Pcd01Messages.hypoxemicInfusion(BED, T0));
+            await().atMost(Duration.ofSeconds(20)).until(() -> subscriber.forBed(BED).size() == 1);
+            String alertId = subscriber.forBed(BED).get(0).path("alertId").asText();
+            nurse.connect();
+            for (String action : List.of("ACKNOWLEDGE", "ANNOTATE")) {
+                String body = ("{\"actionId\":\"A-%s\",\"alertId\":\"%s\",\"action\":\"%s\","
+                        + "\"time\":\"2026-11-22T11:20:00Z\",\"by\":\"nurse-17\",\"note\":\"FiO2 raised by the team\"}")
+                        .formatted(action, alertId, action);
+                org.eclipse.paho.mqttv5.common.MqttMessage m =
+                        new org.eclipse.paho.mqttv5.common.MqttMessage(body.getBytes(StandardCharsets.UTF_8));
+                m.setQos(1);
+                nurse.publish("icu/ICU-T/" + BED + "/alert-actions", m);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> subscriber.inState(BED, "ANNOTATED").size() == 1);
+            assertThat(subscriber.inState(BED, "ACKNOWLEDGED")).singleElement()
+                    .satisfies(n -> assertThat(n.path("by").asText()).isEqualTo("nurse-17"));
+            nurse.disconnect();
+        } finally {
+            nurse.close();
+        }
+        CliRun events = CliRun.of("events", "--data-dir", dataDir.toString(), "--event", "HYPOXEMIA_WORSENING",
+                "--format", "csv");
+        assertThat(events.out()).contains(",RAISED,", ",ACKNOWLEDGED,", ",ANNOTATED,", "nurse-17");
+        assertThat(CliRun.of("verify", "--data-dir", dataDir.toString()).exitCode()).isZero();
+    }
 }

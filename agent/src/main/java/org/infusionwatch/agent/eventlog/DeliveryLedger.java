@@ -48,7 +48,8 @@ public final class DeliveryLedger implements AutoCloseable {
     /** Stable key of a notice: the same notice re-derived has the same key. */
     public static String keyOf(AgentNotice notice) {
         EventRow r = EventRow.of(notice, "");
-        return r.kind() + '|' + r.alertId() + '|' + r.infusionId() + '|' + r.code() + '|' + r.state() + '|' + r.onsetMs();
+        return r.kind() + '|' + r.alertId() + '|' + r.infusionId() + '|' + r.code() + '|' + r.state() + '|' + r.onsetMs()
+                + '|' + r.eventMs();
     }
 
     public synchronized void markDelivered(AgentNotice notice, long nowMs) {

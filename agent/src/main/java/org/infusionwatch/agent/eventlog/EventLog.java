@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.InfusionNotice;
 
 /**
@@ -41,7 +42,7 @@ public final class EventLog implements AutoCloseable {
               payload      TEXT    NOT NULL,
               prev_hash    TEXT    NOT NULL,
               hash         TEXT    NOT NULL,
-              UNIQUE (kind, alert_id, infusion_id, code, state, onset_ms)
+              UNIQUE (kind, alert_id, infusion_id, code, state, onset_ms, event_ms)
             )""";
     static final String GENESIS = "0".repeat(64);
 
@@ -129,6 +130,9 @@ public final class EventLog implements AutoCloseable {
             m.put("protocol", a.protocolName());
             m.put("protocolHash", a.protocolHash());
             m.put("evidence", a.evidence());
+        } else if (notice instanceof AlertChange c) {
+            m.put("by", c.by());
+            m.put("note", c.note());
         } else if (notice instanceof InfusionNotice n) {
             m.put("source", n.source());
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.infusionwatch.agent.engine.RuleEngine;
+import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.journal.InputJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +99,7 @@ public final class AgentPipeline implements AutoCloseable {
         private int ringSize = 8192;
         private int maxJournalBatch = 512;
         private InputJournal journal;
-        private RuleEngine engine;
+        private AgentCore engine;
         private NoticeOutput output;
         private LongSupplier wallClockMs = System::currentTimeMillis;
 
@@ -118,7 +118,7 @@ public final class AgentPipeline implements AutoCloseable {
             return this;
         }
 
-        public Context engine(RuleEngine v) {
+        public Context engine(AgentCore v) {
             engine = v;
             return this;
         }

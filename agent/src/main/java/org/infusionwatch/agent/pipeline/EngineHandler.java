@@ -1,7 +1,7 @@
 package org.infusionwatch.agent.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import org.infusionwatch.agent.engine.RuleEngine;
+import org.infusionwatch.agent.alerts.AgentCore;
 
 /**
  * Feeds the ring into the rule engine. The only writer of bed state: every rule runs on this
@@ -9,9 +9,9 @@ import org.infusionwatch.agent.engine.RuleEngine;
  * output handler.
  */
 public final class EngineHandler implements EventHandler<InboundEvent> {
-    private final RuleEngine engine;
+    private final AgentCore engine;
 
-    public EngineHandler(RuleEngine engine) {
+    public EngineHandler(AgentCore engine) {
         this.engine = engine;
     }
 
@@ -20,6 +20,7 @@ public final class EngineHandler implements EventHandler<InboundEvent> {
         switch (e.kind) {
             case DEVICE_REPORT -> engine.onReport(e.report, e.notices);
             case CLINICIAN_ENTRY -> engine.onEntry(e.entry, e.notices);
+            case ALERT_ACTION -> engine.onAlertAction(e.action, e.notices);
             case TICK -> engine.onTick(e.tickTimeMs, e.notices);
             case REJECTED -> { }
             default -> throw new IllegalStateException("unknown input kind " + e.kind);

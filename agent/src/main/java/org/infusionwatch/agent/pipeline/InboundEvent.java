@@ -3,6 +3,7 @@ package org.infusionwatch.agent.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.infusionwatch.agent.model.AgentNotice;
+import org.infusionwatch.agent.model.AlertAction;
 import org.infusionwatch.agent.model.ClinicianEntry;
 import org.infusionwatch.agent.model.DeviceReport;
 
@@ -19,6 +20,7 @@ public final class InboundEvent {
     byte[] raw;
     DeviceReport report;
     ClinicianEntry entry;
+    AlertAction action;
     String rejectReason;
     AckHandle ack;
     /** Written by the engine handler, read by the output handler. */
@@ -54,6 +56,10 @@ public final class InboundEvent {
         return entry;
     }
 
+    public AlertAction action() {
+        return action;
+    }
+
     public String rejectReason() {
         return rejectReason;
     }
@@ -75,6 +81,7 @@ public final class InboundEvent {
         this.tickTimeMs = 0;
         this.report = null;
         this.entry = null;
+        this.action = null;
         this.rejectReason = null;
         this.notices.clear();
     }

@@ -2,6 +2,7 @@ package org.infusionwatch.agent.pipeline;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
+import org.infusionwatch.agent.model.AlertAction;
 import org.infusionwatch.agent.model.ClinicianEntry;
 import org.infusionwatch.agent.model.DeviceReport;
 
@@ -36,6 +37,18 @@ public final class InboundPublisher {
             InboundEvent e = ring.get(seq);
             e.set(InputKind.CLINICIAN_ENTRY, source, System.nanoTime(), raw, ack);
             e.entry = entry;
+        } finally {
+            ring.publish(seq);
+        }
+    }
+
+    /** A person's action on an alert, with its raw form for the journal. */
+    public void publishAlertAction(AlertAction action, InputSource source, byte[] raw, AckHandle ack) {
+        long seq = ring.next();
+        try {
+            InboundEvent e = ring.get(seq);
+            e.set(InputKind.ALERT_ACTION, source, System.nanoTime(), raw, ack);
+            e.action = action;
         } finally {
             ring.publish(seq);
         }

@@ -6,6 +6,8 @@ public enum InputKind {
     DEVICE_REPORT,
     /** A clinician's entry. */
     CLINICIAN_ENTRY,
+    /** What a person did about an alert (acknowledge, annotate, resolve). */
+    ALERT_ACTION,
     /** The passage of time, so that holds complete and windows close without device traffic. */
     TICK,
     /** Input that could not be used; journaled for inspection, ignored by the engine. */

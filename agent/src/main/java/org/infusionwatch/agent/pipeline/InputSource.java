@@ -11,6 +11,7 @@ public record InputSource(Format format, String origin) {
         HL7_MLLP,
         MQTT_JSON,
         ENTRY_JSON,
+        ACTION_JSON,
         TICK
     }
 

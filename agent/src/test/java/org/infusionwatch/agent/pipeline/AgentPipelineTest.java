@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.infusionwatch.agent.alerts.AgentCore;
+import org.infusionwatch.agent.alerts.AlertBook;
 import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
@@ -43,7 +45,8 @@ class AgentPipelineTest {
                 .ringSize(64)
                 .journal(SqliteJournal.open(dataDir))
                 .output(new NoticeOutput(EventLog.open(dataDir), null, (notice, nanos) -> sent.add(notice)))
-                .engine(new RuleEngine(EngineConfig.defaults(ProtocolProfile.builtIn("STROMA"), Enrolment.none()))));
+                .engine(new AgentCore(new RuleEngine(EngineConfig.defaults(ProtocolProfile.builtIn("STROMA"),
+                        Enrolment.none())), new AlertBook(Long.MAX_VALUE))));
     }
 
     private static DeviceReport vent(long t, double fio2, double peep) {

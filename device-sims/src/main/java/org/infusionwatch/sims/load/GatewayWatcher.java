@@ -50,7 +50,7 @@ final class GatewayWatcher implements AutoCloseable {
         long now = System.nanoTime();
         JsonNode alert = read(payload);
         String bed = alert == null ? "" : alert.path("bed").asText();
-        if (alert == null || !alertedBeds.add(bed)) {
+        if (alert == null || !"RAISED".equals(alert.path("state").asText()) || !alertedBeds.add(bed)) {
             return;
         }
         long raisedMs = Instant.parse(alert.path("raisedTime").asText()).toEpochMilli();

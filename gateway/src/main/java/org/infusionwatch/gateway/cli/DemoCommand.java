@@ -55,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                 .mqtt(GatewaySettings.EMBEDDED)
                 .embeddedMqttPort(mqttPort)
                 .dataDir(data)
+                .escalateAfterMinutes(60)
                 .agentClockMs(clock::nowMillis);
         for (int i = 1; i <= beds; i++) {
             settings.enrol(new BedRef(UNIT, "BED%02d".formatted(i)), "STROMA-%04d".formatted(i));

@@ -3,6 +3,8 @@ package org.infusionwatch.gateway.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.infusionwatch.agent.alerts.AgentCore;
+import org.infusionwatch.agent.alerts.AlertBook;
 import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
@@ -56,7 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
             long[] counted = {0};
             NoticeOutput output = new NoticeOutput(log, null, (n, t) -> counted[0]++);
             Replay replay = new Replay(new InputDecoders(new DeviceDirectory(settings.devices())),
-                    new EngineDriver(engine, output), System.err);
+                    new EngineDriver(new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L)),
+                            output), System.err);
             for (Path input : inputs) {
                 replay.run(input);
             }

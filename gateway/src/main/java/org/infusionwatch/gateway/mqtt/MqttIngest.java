@@ -33,6 +33,7 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
     private final InboundPublisher publisher;
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
+    private final AlertActionPayloadDecoder actions;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
 
@@ -42,6 +43,7 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
         this.publisher = publisher;
         this.observations = observations;
         this.entries = entries;
+        this.actions = new AlertActionPayloadDecoder(new com.fasterxml.jackson.databind.ObjectMapper());
         client.setManualAcks(true);
         client.setCallback(this);
     }
@@ -57,7 +59,8 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
     }
 
     private void subscribe() throws MqttException {
-        client.subscribe(new String[] {Topics.OBSERVATIONS_FILTER, Topics.ENTRIES_FILTER}, new int[] {1, 1})
+        client.subscribe(new String[] {Topics.OBSERVATIONS_FILTER, Topics.ENTRIES_FILTER, Topics.ALERT_ACTIONS_FILTER},
+                        new int[] {1, 1, 1})
                 .waitForCompletion(15_000);
     }
 
@@ -67,7 +70,10 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
         AckHandle ack = new MqttAck(message.getId(), message.getQos());
         InputSource source;
         try {
-            if (topic.endsWith("/entries")) {
+            if (topic.endsWith("/alert-actions")) {
+                source = new InputSource(InputSource.Format.ACTION_JSON, topic);
+                publisher.publishAlertAction(actions.decode(topic, payload), source, payload, ack);
+            } else if (topic.endsWith("/entries")) {
                 source = new InputSource(InputSource.Format.ENTRY_JSON, topic);
                 ClinicianEntry entry = entries.decode(topic, payload);
                 publisher.publishEntry(entry, source, payload, ack);

@@ -8,6 +8,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.infusionwatch.agent.eventlog.DeliveryLedger;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.gateway.GatewayMetrics;
@@ -75,6 +76,8 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
             if (notice instanceof Alert a) {
                 client.publish(Topics.alerts(a.bed()), json.alert(a), 1, false, notice, confirmed);
                 metrics.recordAlertLatency(System.nanoTime() - inputReceivedNanos);
+            } else if (notice instanceof AlertChange c) {
+                client.publish(Topics.alerts(c.bed()), json.alertChange(c), 1, false, notice, confirmed);
             } else if (notice instanceof InfusionNotice n) {
                 client.publish(Topics.infusions(n.bed()), json.infusion(n), 1, true, notice, confirmed);
             }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.InfusionNotice;
 
 /** JSON bodies of what the gateway publishes (docs/wire-formats.md). Thread-safe. */
@@ -32,6 +33,22 @@ public final class NoticeJson {
         m.put("protocol", a.protocolName());
         m.put("protocolHash", a.protocolHash());
         m.put("evidence", a.evidence());
+        return write(m);
+    }
+
+    public byte[] alertChange(AlertChange c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alertId", c.alertId());
+        m.put("unit", c.bed().unit());
+        m.put("bed", c.bed().bed());
+        m.put("patient", c.patient());
+        m.put("infusionId", c.infusionId());
+        m.put("event", c.event().name());
+        m.put("state", c.state().name());
+        m.put("time", Instant.ofEpochMilli(c.timeMs()).toString());
+        m.put("onsetTime", Instant.ofEpochMilli(c.onsetMs()).toString());
+        m.put("by", c.by());
+        m.put("note", c.note());
         return write(m);
     }
 

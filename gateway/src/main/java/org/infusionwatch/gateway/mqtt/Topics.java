@@ -10,6 +10,7 @@ import org.infusionwatch.agent.model.BedRef;
 public final class Topics {
     public static final String OBSERVATIONS_FILTER = "icu/+/+/+/obs";
     public static final String ENTRIES_FILTER = "icu/+/+/entries";
+    public static final String ALERT_ACTIONS_FILTER = "icu/+/+/alert-actions";
 
     private Topics() {
     }

@@ -2,7 +2,7 @@ package org.infusionwatch.gateway.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.infusionwatch.agent.engine.RuleEngine;
+import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.pipeline.NoticeOutput;
 
@@ -12,13 +12,13 @@ import org.infusionwatch.agent.pipeline.NoticeOutput;
  * takes over the engine.
  */
 public final class EngineDriver {
-    private final RuleEngine engine;
+    private final AgentCore engine;
     private final NoticeOutput output;
     private final List<AgentNotice> notices = new ArrayList<>();
     private long applied;
     private long skipped;
 
-    public EngineDriver(RuleEngine engine, NoticeOutput output) {
+    public EngineDriver(AgentCore engine, NoticeOutput output) {
         this.engine = engine;
         this.output = output;
     }
@@ -29,6 +29,8 @@ public final class EngineDriver {
             engine.onReport(r.report(), notices);
         } else if (input instanceof RecordedInput.Entry e) {
             engine.onEntry(e.entry(), notices);
+        } else if (input instanceof RecordedInput.Action a) {
+            engine.onAlertAction(a.action(), notices);
         } else if (input instanceof RecordedInput.Tick t) {
             engine.onTick(t.timeMs(), notices);
         } else {

@@ -8,6 +8,7 @@ import org.infusionwatch.agent.pipeline.InputSource;
 import org.infusionwatch.gateway.DeviceDirectory;
 import org.infusionwatch.gateway.hl7.Hl7Decoded;
 import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.mqtt.AlertActionPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.EntryPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.PayloadException;
@@ -20,6 +21,7 @@ public final class InputDecoders {
     private final PcdMessageDecoder hl7;
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
+    private final AlertActionPayloadDecoder actions;
     private final DeviceDirectory devices;
 
     public InputDecoders(DeviceDirectory devices) {
@@ -27,6 +29,7 @@ public final class InputDecoders {
         this.hl7 = new PcdMessageDecoder(Clock.systemUTC(), "INFUSIONWATCH");
         this.observations = new ObservationPayloadDecoder(json);
         this.entries = new EntryPayloadDecoder(json);
+        this.actions = new AlertActionPayloadDecoder(json);
         this.devices = devices;
     }
 
@@ -46,6 +49,7 @@ public final class InputDecoders {
                 case HL7_MLLP -> hl7(r.payload());
                 case MQTT_JSON -> new RecordedInput.Report(observations.decode(r.origin(), r.payload()));
                 case ENTRY_JSON -> new RecordedInput.Entry(entries.decode(r.origin(), r.payload()));
+                case ACTION_JSON -> new RecordedInput.Action(actions.decode(r.origin(), r.payload()));
                 case TICK -> new RecordedInput.Tick(r.tickMs());
             };
         } catch (PayloadException e) {

@@ -1,5 +1,6 @@
 package org.infusionwatch.gateway.replay;
 
+import org.infusionwatch.agent.model.AlertAction;
 import org.infusionwatch.agent.model.ClinicianEntry;
 import org.infusionwatch.agent.model.DeviceReport;
 
@@ -12,6 +13,10 @@ public sealed interface RecordedInput {
 
     /** A clinician's entry. */
     record Entry(ClinicianEntry entry) implements RecordedInput {
+    }
+
+    /** A person's action on an alert. */
+    record Action(AlertAction action) implements RecordedInput {
     }
 
     /** The passage of time to {@code timeMs}. */

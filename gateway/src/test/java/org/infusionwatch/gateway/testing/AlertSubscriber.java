@@ -36,8 +36,14 @@ public final class AlertSubscriber implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Alerts raised for {@code bed} (state changes such as ESCALATED left out). */
     public List<JsonNode> forBed(String bed) {
-        return received.stream().filter(n -> bed.equals(n.path("bed").asText())).toList();
+        return inState(bed, "RAISED");
+    }
+
+    public List<JsonNode> inState(String bed, String state) {
+        return received.stream().filter(n -> bed.equals(n.path("bed").asText()) && state.equals(n.path("state").asText()))
+                .toList();
     }
 
     @Override
