@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.alerts.AgentCore;
+import org.infusionwatch.agent.ports.InputObserver;
 import org.infusionwatch.agent.journal.InputJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ public final class AgentPipeline implements AutoCloseable {
         NoticeHandler output = new NoticeHandler(ctx.output);
         disruptor.handleEventsWith(journal);
         disruptor.handleEventsWith(engine).then(output);
+        if (ctx.observer != InputObserver.NONE) {
+            disruptor.handleEventsWith(new ObserverHandler(ctx.observer));
+        }
         disruptor.setDefaultExceptionHandler(new LogAndContinue());
         disruptor.start();
         publisher = new InboundPublisher(disruptor.getRingBuffer());
@@ -101,6 +105,7 @@ public final class AgentPipeline implements AutoCloseable {
         private InputJournal journal;
         private AgentCore engine;
         private NoticeOutput output;
+        private InputObserver observer = InputObserver.NONE;
         private LongSupplier wallClockMs = System::currentTimeMillis;
 
         public Context ringSize(int v) {
@@ -120,6 +125,12 @@ public final class AgentPipeline implements AutoCloseable {
 
         public Context engine(AgentCore v) {
             engine = v;
+            return this;
+        }
+
+        /** Sees every accepted input beside the engine (views); none by default. */
+        public Context observer(InputObserver v) {
+            observer = v;
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.pipeline.NoticeOutput;
+import org.infusionwatch.agent.ports.InputObserver;
 
 /**
  * Feeds recorded inputs straight into the engine, on the calling thread, and their notices to the
@@ -14,6 +15,7 @@ import org.infusionwatch.agent.pipeline.NoticeOutput;
 public final class EngineDriver {
     private final AgentCore engine;
     private final NoticeOutput output;
+    private InputObserver observer = InputObserver.NONE;
     private final List<AgentNotice> notices = new ArrayList<>();
     private long applied;
     private long skipped;
@@ -23,8 +25,15 @@ public final class EngineDriver {
         this.output = output;
     }
 
+    /** Also shows every input to {@code v} (the views), as the live ring does. */
+    public EngineDriver observer(InputObserver v) {
+        observer = v;
+        return this;
+    }
+
     public void apply(RecordedInput input) {
         notices.clear();
+        show(input);
         if (input instanceof RecordedInput.Report r) {
             engine.onReport(r.report(), notices);
         } else if (input instanceof RecordedInput.Entry e) {
@@ -41,6 +50,16 @@ public final class EngineDriver {
         long now = System.nanoTime();
         for (int i = 0; i < notices.size(); i++) {
             output.emit(notices.get(i), now);
+        }
+    }
+
+    private void show(RecordedInput input) {
+        if (input instanceof RecordedInput.Report r) {
+            observer.onReport(r.report());
+        } else if (input instanceof RecordedInput.Entry e) {
+            observer.onEntry(e.entry());
+        } else if (input instanceof RecordedInput.Tick t) {
+            observer.onTick(t.timeMs());
         }
     }
 
