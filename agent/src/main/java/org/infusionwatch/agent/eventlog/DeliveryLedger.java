@@ -1,14 +1,13 @@
 package org.infusionwatch.agent.eventlog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.infusionwatch.agent.model.AgentNotice;
+import org.infusionwatch.agent.storage.SqliteFiles;
 
 /**
  * Which notices the broker has confirmed (MQTT PUBACK). Kept beside the event log, outside its
@@ -33,14 +32,8 @@ public final class DeliveryLedger implements AutoCloseable {
 
     public static DeliveryLedger open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA busy_timeout=5000");
-            }
-            return new DeliveryLedger(c);
-        } catch (Exception e) {
+            return new DeliveryLedger(SqliteFiles.open(dataDir, "eventlog.db"));
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot open the delivery ledger in " + dataDir + ": " + e.getMessage(), e);
         }
     }

@@ -2,10 +2,8 @@ package org.infusionwatch.agent.eventlog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +14,7 @@ import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.InfusionNotice;
+import org.infusionwatch.agent.storage.SqliteFiles;
 
 /**
  * The trial's append-only event log ({@code eventlog.db}, SQLite, WAL): one row per alert state
@@ -75,15 +74,8 @@ public final class EventLog implements AutoCloseable {
     /** Opens (creating if needed) {@code dataDir/eventlog.db}. */
     public static EventLog open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("PRAGMA busy_timeout=5000");
-            }
-            return new EventLog(c);
-        } catch (Exception e) {
+            return new EventLog(SqliteFiles.open(dataDir, "eventlog.db"));
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot open the event log in " + dataDir + ": " + e.getMessage(), e);
         }
     }

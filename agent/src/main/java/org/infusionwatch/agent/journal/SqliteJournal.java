@@ -1,14 +1,13 @@
 package org.infusionwatch.agent.journal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
+import org.infusionwatch.agent.storage.SqliteFiles;
 
 /**
  * The input journal in an SQLite file ({@code journal.db}), WAL mode with {@code synchronous=FULL}
@@ -53,14 +52,8 @@ public final class SqliteJournal implements InputJournal {
     /** Opens (creating if needed) {@code dataDir/journal.db}. */
     public static SqliteJournal open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("journal.db"));
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=FULL");
-            }
-            return new SqliteJournal(c);
-        } catch (Exception e) {
+            return new SqliteJournal(SqliteFiles.open(dataDir, "journal.db"));
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot open the input journal in " + dataDir + ": " + e.getMessage(), e);
         }
     }

@@ -2,7 +2,6 @@ package org.infusionwatch.gateway.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Locale;
 import org.infusionwatch.agent.model.AlertAction;
 import org.infusionwatch.agent.model.BedRef;
@@ -17,15 +16,7 @@ public final class AlertActionPayloadDecoder {
 
     public AlertAction decode(String topic, byte[] payload) throws PayloadException {
         String[] t = Topics.levels(topic, 4, "alert-actions");
-        JsonNode root;
-        try {
-            root = json.readTree(payload);
-        } catch (IOException e) {
-            throw new PayloadException("payload is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PayloadException("payload is not a JSON object");
-        }
+        JsonNode root = JsonFields.object(json, payload);
         AlertAction.Action action;
         try {
             action = AlertAction.Action.valueOf(JsonFields.text(root, "action").toUpperCase(Locale.ROOT));

@@ -2,7 +2,6 @@ package org.infusionwatch.gateway.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Locale;
 import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.agent.model.ClinicianEntry;
@@ -17,15 +16,7 @@ public final class EntryPayloadDecoder {
 
     public ClinicianEntry decode(String topic, byte[] payload) throws PayloadException {
         String[] t = Topics.levels(topic, 4, "entries");
-        JsonNode root;
-        try {
-            root = json.readTree(payload);
-        } catch (IOException e) {
-            throw new PayloadException("payload is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PayloadException("payload is not a JSON object");
-        }
+        JsonNode root = JsonFields.object(json, payload);
         ClinicianEntry.Type type;
         String typeText = JsonFields.text(root, "type");
         try {

@@ -1,12 +1,28 @@
 package org.infusionwatch.gateway.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Reading required and optional fields of an MQTT JSON payload, with refusals that name the field. */
 final class JsonFields {
     private JsonFields() {
+    }
+
+    /** The payload as a JSON object, or a refusal saying it is not one. */
+    static JsonNode object(ObjectMapper json, byte[] payload) throws PayloadException {
+        JsonNode root;
+        try {
+            root = json.readTree(payload);
+        } catch (IOException e) {
+            throw new PayloadException("payload is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new PayloadException("payload is not a JSON object");
+        }
+        return root;
     }
 
     static String text(JsonNode node, String field) throws PayloadException {

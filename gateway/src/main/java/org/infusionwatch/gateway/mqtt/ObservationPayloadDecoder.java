@@ -2,7 +2,6 @@ package org.infusionwatch.gateway.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.infusionwatch.agent.model.BedRef;
@@ -27,7 +26,7 @@ public final class ObservationPayloadDecoder {
         String[] t = Topics.levels(topic, 5, "obs");
         BedRef bed = new BedRef(t[1], t[2]);
         String device = t[3];
-        JsonNode root = parse(payload);
+        JsonNode root = JsonFields.object(json, payload);
         String msgId = JsonFields.text(root, "msgId");
         long time = JsonFields.time(root, "time");
         List<Observation> observations = new ArrayList<>();
@@ -46,18 +45,6 @@ public final class ObservationPayloadDecoder {
         }
         ReportKind kind = event != null ? ReportKind.PUMP_EVENT : ReportKind.OBSERVATIONS;
         return new DeviceReport(msgId, kind, bed, device, time, observations, event);
-    }
-
-    private JsonNode parse(byte[] payload) throws PayloadException {
-        try {
-            JsonNode root = json.readTree(payload);
-            if (root == null || !root.isObject()) {
-                throw new PayloadException("payload is not a JSON object");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new PayloadException("payload is not valid JSON");
-        }
     }
 
     private static Observation observation(JsonNode o, int index, long defaultTime, String device) throws PayloadException {
