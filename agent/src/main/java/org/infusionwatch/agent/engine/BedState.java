@@ -2,23 +2,57 @@ package org.infusionwatch.agent.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.agent.model.ClinicianEntry;
+import org.infusionwatch.agent.protocol.EarlyWarningLimits;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
 
-/** Everything the engine knows about one bed. Owned by the engine thread. */
+/**
+ * Everything the engine knows about one bed, allocated once when the bed first appears: setting
+ * histories, physiological sample rings, vasopressor channels, alarm states, device watch,
+ * artefact log. Applying a device report changes these in place without allocating.
+ *
+ * <p>Owned by the engine thread.
+ */
 final class BedState {
     private static final int SETTING_HISTORY_POINTS = 4096;
+    private static final int RECENT_IDS = 64;
 
     final BedRef bed;
     final String patient;
     final SettingHistory setFio2 = new SettingHistory(SETTING_HISTORY_POINTS);
     final SettingHistory setPeep = new SettingHistory(SETTING_HISTORY_POINTS);
+    /** Ventilation mode as {@link org.infusionwatch.agent.protocol.VentMode#level()}. */
+    final SettingHistory ventMode = new SettingHistory(SETTING_HISTORY_POINTS);
+    /** The latest mode code or label as the ventilator sent it, for evidence. */
+    String lastModeLabel = "";
+    final PhysioSignal spo2;
+    final PhysioSignal heartRate;
+    final PhysioSignal arterialMean;
+    final VasopressorState vasopressors;
+    final AlarmStates alarms = new AlarmStates();
+    final DeviceWatch devices;
+    final ArtefactLog artefacts = new ArtefactLog();
+    final RecentIds recentMessages = new RecentIds(RECENT_IDS);
+    final RecentIds recentEntries = new RecentIds(RECENT_IDS);
     final List<Infusion> infusions = new ArrayList<>(3);
+    /** Clinician entries that rules read (cardioversion, arrest, notes...), in arrival order. */
+    final List<ClinicianEntry> entries = new ArrayList<>();
+    /** Alerts raised at this bed, for context. */
+    final List<Alert> raised = new ArrayList<>();
     /** The latest event time seen for this bed (reports or ticks); never moves back. */
     long nowMs = Long.MIN_VALUE;
 
-    BedState(BedRef bed, String patient) {
+    BedState(BedRef bed, String patient, ProtocolProfile profile, double weightKg) {
         this.bed = bed;
         this.patient = patient;
+        EarlyWarningLimits w = profile.earlyWarnings();
+        this.spo2 = new PhysioSignal(w.spo2HoldMs(), w.maxGapMs());
+        this.heartRate = new PhysioSignal(w.heartRateHoldMs(), w.maxGapMs());
+        this.arterialMean = new PhysioSignal(w.mapHoldMs(), w.maxGapMs());
+        this.vasopressors = new VasopressorState(profile.vasopressors(), weightKg);
+        this.devices = new DeviceWatch(profile.signalLossMs());
     }
 
     void advanceTo(long timeMs) {

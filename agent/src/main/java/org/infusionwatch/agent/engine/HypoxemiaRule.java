@@ -1,88 +1,86 @@
 package org.infusionwatch.agent.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.infusionwatch.agent.model.EventCode;
+import org.infusionwatch.agent.protocol.HypoxemiaDefinition;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
+import org.infusionwatch.agent.protocol.VentMode;
 
 /**
  * HYPOXEMIA_WORSENING: set FiO2 and set PEEP raised against the settings in effect at the
- * infusion's onset (START: FiO2 +0.20 AND PEEP +5 cmH2O; LANZONI: either), the rise beginning
- * inside the window and holding for the profile's hold time.
+ * infusion's onset (START: FiO2 +0.20 AND PEEP +5 cmH2O; LANZONI: PEEP +5 OR FiO2 more than
+ * +0.20), the rise beginning inside the window and holding for the profile's hold time. FiO2 rise
+ * absolute or relative and each comparison (>= or >) come from the protocol file.
  *
- * <p>Evaluated in event time over the bed's setting histories, so a late message or a late
- * delivery-start gives the same answer as if everything had arrived in order. The rise must hold
- * without interruption: the run that counts is the last uninterrupted one up to the bed's now.
+ * <p>The definitions are about patients on ventilation: a patient on high-flow oxygen at onset is
+ * left to INTUBATION_AFTER_HIGH_FLOW, so the PEEP of a new tube is not read as a PEEP rise.
+ *
+ * <p>Evaluated in event time over the bed's setting histories (see {@link HeldCondition}), so a
+ * late message or a late delivery-start gives the same answer as if everything had arrived in
+ * order. Owned by the engine thread.
  */
-final class HypoxemiaRule {
-    /** How long after onset a first setting report may still stand for the setting at onset. */
-    static final long BASELINE_GRACE_MS = 5 * 60_000L;
-    private static final double EPSILON = 1e-9;
-    private static final long NONE = Long.MIN_VALUE;
-
+final class HypoxemiaRule extends HeldCondition implements Rule {
     private final ProtocolProfile profile;
+    private final HypoxemiaDefinition definition;
+    private double fio2Base;
+    private double peepBase;
 
     HypoxemiaRule(ProtocolProfile profile) {
         this.profile = profile;
+        this.definition = profile.hypoxemia();
     }
 
-    /** Evidence for a new alert, or null when there is nothing (new) to flag. */
-    Finding evaluate(BedState bed, Infusion infusion) {
-        if (infusion.wasFlagged(EventCode.HYPOXEMIA_WORSENING) || bed.nowMs < infusion.onsetMs) {
+    @Override
+    public EventCode event() {
+        return EventCode.HYPOXEMIA_WORSENING;
+    }
+
+    @Override
+    public Finding evaluate(BedState bed, Infusion infusion) {
+        long t0 = infusion.onsetMs;
+        if (VentMode.ofLevel(bed.ventMode.valueAtOrSoonAfter(t0, profile.settingGraceMs())) == VentMode.HIGH_FLOW) {
             return null;
         }
-        long t0 = infusion.onsetMs;
-        double fio2Base = bed.setFio2.valueAtOrSoonAfter(t0, BASELINE_GRACE_MS);
-        double peepBase = bed.setPeep.valueAtOrSoonAfter(t0, BASELINE_GRACE_MS);
+        fio2Base = bed.setFio2.valueAtOrSoonAfter(t0, profile.settingGraceMs());
+        peepBase = bed.setPeep.valueAtOrSoonAfter(t0, profile.settingGraceMs());
         if (Double.isNaN(fio2Base) && Double.isNaN(peepBase)) {
             return null;
         }
-        long since = risingSince(bed, t0, fio2Base, peepBase);
-        if (since == NONE || since > t0 + profile.windowMs() || bed.nowMs - since < profile.hypoxemiaHoldMs()) {
+        long since = firstHeldRun(bed, t0, t0 + profile.windowMs(), definition.holdMs());
+        if (since == NONE) {
             return null;
         }
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("fio2Baseline", fio2Base);
-        evidence.put("fio2", bed.setFio2.valueAt(bed.nowMs));
-        evidence.put("peepBaseline", peepBase);
-        evidence.put("peep", bed.setPeep.valueAt(bed.nowMs));
-        evidence.put("minutesAfterOnset", (since - t0) / 60_000L);
-        evidence.put("heldMinutes", (bed.nowMs - since) / 60_000L);
-        evidence.put("rule", profile.hypoxemiaNeedsBoth() ? "FiO2 AND PEEP" : "FiO2 OR PEEP");
-        return new Finding(EventCode.HYPOXEMIA_WORSENING, since, evidence);
+        double fio2 = bed.setFio2.valueAt(bed.nowMs);
+        double peep = bed.setPeep.valueAt(bed.nowMs);
+        String rule = definition.needsBoth() ? "FiO2 AND PEEP" : "FiO2 OR PEEP";
+        Evidence e = new Evidence()
+                .summary("Ventilator settings raised " + Evidence.minutes(since - t0) + " min after onset: FiO2 "
+                        + Evidence.words(fio2Base) + " -> " + Evidence.words(fio2) + ", PEEP " + Evidence.words(peepBase)
+                        + " -> " + Evidence.words(peep) + " cmH2O, held " + Evidence.minutes(bed.nowMs - since)
+                        + " min (" + rule + ": FiO2 " + definition.fio2Comparison().symbol() + " +"
+                        + Evidence.words(definition.fio2Rise()) + (definition.fio2Relative() ? " relative" : "")
+                        + ", PEEP " + definition.peepComparison().symbol() + " +"
+                        + Evidence.words(definition.peepRiseCmH2O()) + " cmH2O).")
+                .put("fio2Baseline", Evidence.round(fio2Base))
+                .put("fio2", Evidence.round(fio2))
+                .put("peepBaseline", Evidence.round(peepBase))
+                .put("peep", Evidence.round(peep))
+                .put("minutesAfterOnset", Evidence.minutes(since - t0))
+                .put("heldMinutes", Evidence.minutes(bed.nowMs - since))
+                .put("rule", rule);
+        return new Finding(EventCode.HYPOXEMIA_WORSENING, since, e.map());
     }
 
-    /** Start of the uninterrupted run of "risen" up to the bed's now, or NONE. */
-    private long risingSince(BedState bed, long t0, double fio2Base, double peepBase) {
-        SettingHistory f = bed.setFio2;
-        SettingHistory p = bed.setPeep;
-        long since = risen(bed, t0, fio2Base, peepBase) ? t0 : NONE;
-        int i = f.upperBound(t0);
-        int j = p.upperBound(t0);
-        while (true) {
-            long next = Math.min(i < f.size() ? f.timeAt(i) : Long.MAX_VALUE, j < p.size() ? p.timeAt(j) : Long.MAX_VALUE);
-            if (next == Long.MAX_VALUE || next > bed.nowMs) {
-                return since;
-            }
-            if (risen(bed, next, fio2Base, peepBase)) {
-                if (since == NONE) {
-                    since = next;
-                }
-            } else {
-                since = NONE;
-            }
-            while (i < f.size() && f.timeAt(i) == next) {
-                i++;
-            }
-            while (j < p.size() && p.timeAt(j) == next) {
-                j++;
-            }
-        }
+    @Override
+    boolean holds(BedState bed, long t) {
+        double fio2 = bed.setFio2.valueAt(t);
+        double rise = definition.fio2Relative() ? (fio2 - fio2Base) / fio2Base : fio2 - fio2Base;
+        boolean fio2Up = definition.fio2Comparison().test(rise, definition.fio2Rise());
+        boolean peepUp = definition.peepComparison().test(bed.setPeep.valueAt(t) - peepBase, definition.peepRiseCmH2O());
+        return definition.needsBoth() ? fio2Up && peepUp : fio2Up || peepUp;
     }
 
-    private boolean risen(BedState bed, long t, double fio2Base, double peepBase) {
-        boolean fio2Up = bed.setFio2.valueAt(t) - fio2Base >= profile.fio2Rise() - EPSILON;
-        boolean peepUp = bed.setPeep.valueAt(t) - peepBase >= profile.peepRiseCmH2O() - EPSILON;
-        return profile.hypoxemiaNeedsBoth() ? fio2Up && peepUp : fio2Up || peepUp;
+    @Override
+    long nextChange(BedState bed, long t) {
+        return Math.min(bed.setFio2.nextTimeAfter(t), bed.setPeep.nextTimeAfter(t));
     }
 }

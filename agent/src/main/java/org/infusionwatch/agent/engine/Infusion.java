@@ -16,6 +16,8 @@ final class Infusion {
     final String source;
     long completedMs = NOT_COMPLETED;
     boolean windowClosedNoticed;
+    /** Past the longest window and hold: rules no longer look at this infusion. */
+    boolean settled;
     private final Set<EventCode> flagged = EnumSet.noneOf(EventCode.class);
 
     Infusion(String id, long onsetMs, String source) {

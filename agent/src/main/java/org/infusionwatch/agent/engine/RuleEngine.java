@@ -1,6 +1,7 @@
 package org.infusionwatch.agent.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,27 +12,62 @@ import org.infusionwatch.agent.model.AlertState;
 import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.agent.model.ClinicianEntry;
 import org.infusionwatch.agent.model.DeviceReport;
+import org.infusionwatch.agent.model.EventCode;
 import org.infusionwatch.agent.model.InfusionNotice;
-import org.infusionwatch.agent.model.Observation;
-import org.infusionwatch.agent.model.ObservationKind;
 import org.infusionwatch.agent.model.Priority;
 import org.infusionwatch.agent.model.PumpEvent;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
 
 /**
  * The deterministic rule engine: a state machine over its input, time included. It takes time
  * only from its input (report event times and ticks), never from a clock, so the same input always
  * yields the same notices, live or replayed.
  *
+ * <p>Per infusion (T0 = the study pump's delivery-start or a clinician's entry) it applies the
+ * profile's rules, each event at most once per infusion, with a deterministic alert id. Device
+ * reports update preallocated bed state without allocating; the rules allocate only when they
+ * raise an alert.
+ *
  * <p>Not thread-safe by design: one thread (the engine handler) owns it and all bed state.
  */
 public final class RuleEngine {
     private final EngineConfig config;
-    private final HypoxemiaRule hypoxemia;
+    private final ProtocolProfile profile;
+    private final Rule[] rules;
+    private final ReportApplier applier;
     private final Map<BedRef, BedState> beds = new HashMap<>();
+    /** The same beds, for ticks: indexed, so no iterator is allocated. */
+    private final List<BedState> bedList = new ArrayList<>();
+    /** After onset + this, nothing new can be flagged for an infusion (longest window and hold). */
+    private final long horizonMs;
 
     public RuleEngine(EngineConfig config) {
         this.config = config;
-        this.hypoxemia = new HypoxemiaRule(config.profile());
+        this.profile = config.profile();
+        this.applier = new ReportApplier(profile);
+        List<Rule> all = List.of(
+                new VasopressorRule(profile),
+                new HypoxemiaRule(profile),
+                new IntubationRule(profile),
+                new LethalArrhythmiaRule(profile),
+                new ClinicianEventRule(EventCode.ARRHYTHMIA_CARDIOVERSION, ClinicianEntry.Type.CARDIOVERSION, profile),
+                new ClinicianEventRule(EventCode.TRANSFUSION_REACTION, ClinicianEntry.Type.TRANSFUSION_REACTION, profile),
+                new ClinicianEventRule(EventCode.CARDIAC_ARREST, ClinicianEntry.Type.CARDIAC_ARREST, profile),
+                new ClinicianEventRule(EventCode.DEATH, ClinicianEntry.Type.DEATH, profile),
+                new SignalLossRule(profile),
+                EarlyWarningRule.desaturation(profile),
+                EarlyWarningRule.hypotension(profile),
+                EarlyWarningRule.heartRate(profile));
+        List<Rule> enabled = new ArrayList<>();
+        long maxHold = 0;
+        for (Rule r : all) {
+            if (profile.enabled(r.event())) {
+                enabled.add(r);
+                maxHold = Math.max(maxHold, profile.holdMs(r.event()));
+            }
+        }
+        this.rules = enabled.toArray(new Rule[0]);
+        this.horizonMs = Math.max(profile.longWindowMs(), profile.windowMs()) + maxHold;
     }
 
     /** Applies one device report; notices it causes are appended to {@code out}. */
@@ -40,14 +76,11 @@ public final class RuleEngine {
             return;
         }
         BedState bed = bedState(report.bed());
-        List<Observation> observations = report.observations();
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            if (o.kind() == ObservationKind.SETTING && o.isNumeric()) {
-                applySetting(bed, o);
-            }
-            bed.advanceTo(o.timeMs());
+        if (bed.recentMessages.seenBefore(report.deviceId(), report.messageId())) {
+            bed.artefacts.record(ArtefactKind.DUPLICATE, report.timeMs());
+            return;
         }
+        applier.apply(bed, report);
         PumpEvent pump = report.pumpEvent();
         if (pump != null) {
             applyPumpEvent(bed, pump, report.deviceId(), out);
@@ -59,10 +92,13 @@ public final class RuleEngine {
     /** Applies one clinician entry. */
     public void onEntry(ClinicianEntry entry, List<AgentNotice> out) {
         BedState bed = bedState(entry.bed());
+        if (bed.recentEntries.seenBefore(null, entry.entryId())) {
+            return;
+        }
         switch (entry.type()) {
             case INFUSION_START -> startInfusion(bed, entry.timeMs(), "entry:" + entry.by(), out);
             case INFUSION_STOP -> completeInfusion(bed, entry.timeMs(), null, out);
-            default -> throw new IllegalArgumentException("unknown entry type " + entry.type());
+            default -> bed.entries.add(entry);
         }
         bed.advanceTo(entry.timeMs());
         evaluate(bed, out);
@@ -70,31 +106,35 @@ public final class RuleEngine {
 
     /** Moves every bed's time to {@code nowMs}, so holds complete without device traffic. */
     public void onTick(long nowMs, List<AgentNotice> out) {
-        for (BedState bed : beds.values()) {
+        for (int i = 0; i < bedList.size(); i++) {
+            BedState bed = bedList.get(i);
             bed.advanceTo(nowMs);
             evaluate(bed, out);
         }
     }
 
-    private static void applySetting(BedState bed, Observation o) {
-        switch (o.mdcCode()) {
-            case Signals.SET_FIO2 -> bed.setFio2.record(o.timeMs(), Signals.fio2Fraction(o.value()));
-            case Signals.PEEP -> bed.setPeep.record(o.timeMs(), o.value());
-            default -> { }
+    private void applyPumpEvent(BedState bed, PumpEvent event, String deviceId, List<AgentNotice> out) {
+        boolean study = config.studyProduct().matches(event.drugLabel());
+        if (event.isDeliveryStart() && study) {
+            startInfusion(bed, event.timeMs(), deviceId, out);
+        } else if (event.eventCode() == PumpEvent.MDC_EVT_PUMP_DELIV_COMP && isStudyPump(bed, event, deviceId, study)) {
+            completeInfusion(bed, event.timeMs(), deviceId, out);
+        } else if (!study) {
+            // Any other drug: a vasopressor's pump starting or stopping changes the doses.
+            applier.applyPumpEvent(bed, event, deviceId);
         }
     }
 
-    private void applyPumpEvent(BedState bed, PumpEvent event, String deviceId, List<AgentNotice> out) {
-        if (event.isDeliveryStart() && config.studyProduct().matches(event.drugLabel())) {
-            startInfusion(bed, event.timeMs(), deviceId, out);
-        } else if (event.eventCode() == PumpEvent.MDC_EVT_PUMP_DELIV_COMP) {
-            completeInfusion(bed, event.timeMs(), deviceId, out);
-        }
+    /** A delivery-complete belongs to the study infusion when it names the study product or comes from its pump. */
+    private static boolean isStudyPump(BedState bed, PumpEvent event, String deviceId, boolean studyLabel) {
+        Infusion latest = bed.latestInfusion();
+        return studyLabel || (latest != null && deviceId != null && deviceId.equals(latest.source)
+                && (event.drugLabel() == null || event.drugLabel().isEmpty()));
     }
 
     private void startInfusion(BedState bed, long timeMs, String source, List<AgentNotice> out) {
         Infusion latest = bed.latestInfusion();
-        if (latest != null && timeMs >= latest.onsetMs && timeMs - latest.onsetMs < config.profile().longWindowMs()) {
+        if (latest != null && timeMs >= latest.onsetMs && timeMs - latest.onsetMs < profile.longWindowMs()) {
             if (latest.isDelivering()) {
                 return;
             }
@@ -114,9 +154,6 @@ public final class RuleEngine {
         if (latest == null || !latest.isDelivering() || timeMs < latest.onsetMs) {
             return;
         }
-        if (deviceId != null && !deviceId.equals(latest.source) && !latest.source.startsWith("entry:")) {
-            return;
-        }
         latest.completedMs = timeMs;
         out.add(notice(bed, latest, InfusionNotice.Kind.COMPLETED, timeMs, deviceId == null ? "entry" : deviceId));
     }
@@ -124,23 +161,37 @@ public final class RuleEngine {
     private void evaluate(BedState bed, List<AgentNotice> out) {
         for (int i = 0; i < bed.infusions.size(); i++) {
             Infusion infusion = bed.infusions.get(i);
-            Finding f = hypoxemia.evaluate(bed, infusion);
-            if (f != null && infusion.markFlagged(f.event())) {
-                out.add(alert(bed, infusion, f));
+            if (bed.nowMs < infusion.onsetMs || infusion.settled) {
+                continue;
             }
-            long windowEnd = infusion.onsetMs + config.profile().windowMs();
+            for (Rule rule : rules) {
+                if (infusion.wasFlagged(rule.event())) {
+                    continue;
+                }
+                Finding f = rule.evaluate(bed, infusion);
+                if (f != null && infusion.markFlagged(f.event())) {
+                    Alert alert = alert(bed, infusion, f);
+                    bed.raised.add(alert);
+                    out.add(alert);
+                }
+            }
+            long windowEnd = infusion.onsetMs + profile.windowMs();
             if (!infusion.windowClosedNoticed && bed.nowMs >= windowEnd) {
                 infusion.windowClosedNoticed = true;
                 out.add(notice(bed, infusion, InfusionNotice.Kind.WINDOW_CLOSED, windowEnd, "clock"));
             }
+            // Once past the longest window and hold, nothing can change: stop evaluating it.
+            infusion.settled = bed.nowMs > infusion.onsetMs + horizonMs;
         }
     }
 
     private Alert alert(BedState bed, Infusion infusion, Finding f) {
         String key = bed.bed.key() + '|' + infusion.id + '|' + f.event().name() + '|' + f.onsetMs();
         String alertId = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
-        return new Alert(alertId, bed.bed, bed.patient, infusion.id, f.event(), Priority.HIGH, AlertState.RAISED,
-                f.onsetMs(), bed.nowMs, config.profile().name(), config.profile().contentHash(), f.evidence());
+        Map<String, Object> evidence = AlertContext.complete(f.evidence(), bed, infusion, profile);
+        Priority priority = f.event().isProtocolEvent() ? Priority.HIGH : Priority.MEDIUM;
+        return new Alert(alertId, bed.bed, bed.patient, infusion.id, f.event(), priority, AlertState.RAISED,
+                f.onsetMs(), bed.nowMs, profile.name(), profile.contentHash(), evidence);
     }
 
     private static InfusionNotice notice(BedState bed, Infusion infusion, InfusionNotice.Kind kind, long timeMs, String source) {
@@ -148,6 +199,12 @@ public final class RuleEngine {
     }
 
     private BedState bedState(BedRef ref) {
-        return beds.computeIfAbsent(ref, b -> new BedState(b, config.enrolment().pseudonymOf(b)));
+        BedState bed = beds.get(ref);
+        if (bed == null) {
+            bed = new BedState(ref, config.enrolment().pseudonymOf(ref), profile, config.weightKgOf(ref));
+            beds.put(ref, bed);
+            bedList.add(bed);
+        }
+        return bed;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * so a ventilator repeating its settings every minute costs nothing. Points may arrive out of
  * order (a device backfilling after an outage) and are placed by their event time.
  *
+ * <p>Also used for on/off states (an alarm active = 1, ended = 0) and for ventilation-mode levels.
+ *
  * <p>Owned by the engine thread.
  */
 final class SettingHistory {
@@ -21,7 +23,8 @@ final class SettingHistory {
 
     void record(long timeMs, double value) {
         int at = upperBound(timeMs);
-        if (at > 0 && values[at - 1] == value) {
+        // Bits, not ==, so that a repeated NaN (a dose that cannot be computed) is a repeat too.
+        if (at > 0 && Double.doubleToLongBits(values[at - 1]) == Double.doubleToLongBits(value)) {
             return;
         }
         if (size == capacity) {
@@ -56,6 +59,25 @@ final class SettingHistory {
             return values[at - 1];
         }
         return size > 0 && times[0] <= timeMs + graceMs ? values[0] : Double.NaN;
+    }
+
+    /** Time of the first point strictly after {@code timeMs}, or {@link Long#MAX_VALUE}. */
+    long nextTimeAfter(long timeMs) {
+        int at = upperBound(timeMs);
+        return at < size ? times[at] : Long.MAX_VALUE;
+    }
+
+    /** True when the value was {@code value} at any time in {@code [fromMs, toMs]}. */
+    boolean hadValueIn(long fromMs, long toMs, double value) {
+        if (valueAt(fromMs) == value) {
+            return true;
+        }
+        for (int i = upperBound(fromMs); i < size && times[i] <= toMs; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {

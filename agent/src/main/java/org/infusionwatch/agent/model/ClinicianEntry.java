@@ -14,7 +14,21 @@ public record ClinicianEntry(String entryId, BedRef bed, Type type, long timeMs,
 
     /** Kinds of entries. */
     public enum Type {
+        /** The study infusion started (manual T0 when no pump reports it). */
         INFUSION_START,
-        INFUSION_STOP
+        /** The study infusion stopped. */
+        INFUSION_STOP,
+        /** An arrhythmia was cardioverted (ARRHYTHMIA_CARDIOVERSION). */
+        CARDIOVERSION,
+        /** Signs of a transfusion reaction, e.g. urticaria, new bronchospasm; the signs in the note. */
+        TRANSFUSION_REACTION,
+        /** Cardiac arrest. */
+        CARDIAC_ARREST,
+        /** Death. */
+        DEATH,
+        /** The patient was intubated (INTUBATION_AFTER_HIGH_FLOW when on high flow or NIV at onset). */
+        INTUBATION,
+        /** Free-text context at the bed, shown in the evidence of the infusion's alerts. */
+        NOTE
     }
 }

@@ -11,6 +11,7 @@ import org.infusionwatch.sims.model.DeviceKind;
 import org.infusionwatch.sims.model.DeviceModel;
 import org.infusionwatch.sims.model.monitor.PatientMonitor;
 import org.infusionwatch.sims.model.pump.InfusionPump;
+import org.infusionwatch.sims.model.pump.SyringePump;
 import org.infusionwatch.sims.model.vent.Ventilator;
 
 /**
@@ -24,7 +25,12 @@ public final class BedDevices {
     private final Ventilator ventilator;
     private final PatientMonitor monitor;
     private final InfusionPump pump;
-    private final List<DeviceModel> models;
+    private final List<DeviceModel> models = new ArrayList<>(4);
+    private final java.util.Map<Integer, SyringePump> syringePumps = new java.util.TreeMap<>();
+    private final DeviceFaults faults = new DeviceFaults();
+    private final double weightKg;
+    private final long firstReportMs;
+    private final long reportPeriodMs;
     private final List<ClinicianEntry> chart = new ArrayList<>();
     private int entryCount;
 
@@ -40,7 +46,12 @@ public final class BedDevices {
         this.monitor = new PatientMonitor(DeviceKind.MONITOR.deviceId(bed), baseline.vitals(),
                 firstReportMs, reportPeriodMs, noise);
         this.pump = new InfusionPump(DeviceKind.PUMP.deviceId(bed), baseline.weightKg());
-        this.models = List.of(ventilator, monitor, pump);
+        this.weightKg = baseline.weightKg();
+        this.firstReportMs = firstReportMs;
+        this.reportPeriodMs = reportPeriodMs;
+        models.add(ventilator);
+        models.add(monitor);
+        models.add(pump);
     }
 
     public String bed() {
@@ -59,9 +70,33 @@ public final class BedDevices {
         return pump;
     }
 
-    /** The devices in the order they are ticked. */
+    /**
+     * The syringe pump {@code number} of the bed (device id {@code SPUMP-BED01-1} ...), set up on
+     * first use: it reports on the bed's report grid, so its reports line up with the others'.
+     */
+    public SyringePump syringePump(int number, long nowMs) {
+        return syringePumps.computeIfAbsent(number, n -> {
+            long periods = Math.max(0, (nowMs - firstReportMs + reportPeriodMs - 1) / reportPeriodMs);
+            SyringePump p = new SyringePump(DeviceKind.PUMP.deviceId(bed) + "-S" + n, weightKg,
+                    firstReportMs + periods * reportPeriodMs, reportPeriodMs);
+            models.add(p);
+            return p;
+        });
+    }
+
+    /** The device id of the bed's device of {@code kind}. */
+    public String deviceId(DeviceKind kind) {
+        return kind.deviceId(bed);
+    }
+
+    /** What goes wrong on the way from this bed's devices to the network. */
+    DeviceFaults faults() {
+        return faults;
+    }
+
+    /** The devices in the order they are ticked (syringe pumps are added when first used). */
     public List<DeviceModel> models() {
-        return models;
+        return java.util.Collections.unmodifiableList(models);
     }
 
     /** The earliest sim time at which any device has something to report. */

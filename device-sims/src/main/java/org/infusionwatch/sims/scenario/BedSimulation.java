@@ -56,7 +56,7 @@ public final class BedSimulation {
      */
     public void advanceTo(long nowMs, BedOutput out) {
         while (true) {
-            long t = Math.min(nextStepMs(), devices.nextDueMs());
+            long t = Math.min(Math.min(nextStepMs(), devices.nextDueMs()), devices.faults().nextReleaseMs());
             if (t > nowMs) {
                 return;
             }
@@ -64,9 +64,12 @@ public final class BedSimulation {
                 ScenarioStep step = steps.get(nextStep++);
                 out.onStep(t, step.action().apply(devices, t));
             }
-            for (DeviceModel model : devices.models()) {
-                for (DeviceSample sample : model.tick(t)) {
-                    out.onSample(sample);
+            // Reports held back by a delay go out before the reports of this instant.
+            devices.faults().release(t, out);
+            List<DeviceModel> models = devices.models();
+            for (int i = 0; i < models.size(); i++) {
+                for (DeviceSample sample : models.get(i).tick(t)) {
+                    devices.faults().pass(sample, out);
                 }
             }
             devices.drainChart(out::onEntry);

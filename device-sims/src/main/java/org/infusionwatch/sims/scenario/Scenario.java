@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param onsetOffsetMs  when the study infusion starts (T0), relative to the scenario start
  * @param steps          the steps, ordered by time (steps at the same time keep their order)
  * @param expectedEvents what detection should raise, ordered by time
+ * @param observeUntilMs how long a benchmark should watch the bed, relative to the scenario start
+ *                       (at least the last step, and the windows of every infusion)
  */
 public record Scenario(
         String name,
@@ -23,7 +25,8 @@ public record Scenario(
         BedBaseline baseline,
         long onsetOffsetMs,
         List<ScenarioStep> steps,
-        List<ExpectedEvent> expectedEvents) {
+        List<ExpectedEvent> expectedEvents,
+        long observeUntilMs) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -63,6 +66,7 @@ public record Scenario(
         private Long onsetOffsetMs;
         private final List<ScenarioStep> steps = new ArrayList<>();
         private final List<ExpectedEvent> expected = new ArrayList<>();
+        private long observeAfterOnsetMs = Duration.ofMinutes(390).toMillis();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -103,12 +107,27 @@ public record Scenario(
             return this;
         }
 
+        /** As {@link #expectAfterOnset(String, Duration)}, under the named protocol profiles only. */
+        public Builder expectAfterOnset(String eventCode, Duration fromOnset, String... profiles) {
+            expected.add(new ExpectedEvent(eventCode, onset() + fromOnset.toMillis(), java.util.Set.of(profiles)));
+            return this;
+        }
+
+        /** Watch the bed until T0 + {@code fromOnset} at least (default: 6 h 30 min). */
+        public Builder observeUntilAfterOnset(Duration fromOnset) {
+            this.observeAfterOnsetMs = fromOnset.toMillis();
+            return this;
+        }
+
         public Scenario build() {
             List<ScenarioStep> ordered = new ArrayList<>(steps);
             ordered.sort(Comparator.comparingLong(ScenarioStep::offsetMs)); // stable: same-time steps keep order
             List<ExpectedEvent> orderedExpected = new ArrayList<>(expected);
             orderedExpected.sort(Comparator.comparingLong(ExpectedEvent::offsetMs));
-            return new Scenario(name, description, baseline, onset(), ordered, orderedExpected);
+            long lastStep = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).offsetMs();
+            long lastExpected = orderedExpected.isEmpty() ? 0 : orderedExpected.get(orderedExpected.size() - 1).offsetMs();
+            long observeUntil = Math.max(onset() + observeAfterOnsetMs, Math.max(lastStep, lastExpected) + 30 * 60_000L);
+            return new Scenario(name, description, baseline, onset(), ordered, orderedExpected, observeUntil);
         }
 
         private long onset() {

@@ -8,8 +8,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The library of scripted scenarios. Each starts from {@link BedBaseline#DEFAULT}, starts the
- * study infusion 60 min after the scenario start (T0) and completes it at T0 + 1 h.
+ * The library of scripted, labelled scenarios (expected events and onset times, per protocol
+ * profile where the profiles differ): each event, near misses just under each threshold, events
+ * before onset and after the window, artefact storms, several infusions, late onset messages,
+ * device silence. Unless a scenario says otherwise it starts from {@link BedBaseline#DEFAULT},
+ * starts the study infusion 60 min after the scenario start (T0, so the baseline hour is
+ * recorded) and completes it at T0 + 1 h. The groups live in {@code *Scenarios} classes of this
+ * package; this class names them all.
  */
 public final class Scenarios {
 
@@ -19,7 +24,7 @@ public final class Scenarios {
     public static final Duration ONSET = Duration.ofMinutes(60);
     public static final String HYPOXEMIA_WORSENING = "HYPOXEMIA_WORSENING";
 
-    private static final String STUDY_INFUSION = "study infusion";
+    static final String STUDY_INFUSION = "study infusion";
 
     private static final Map<String, Supplier<Scenario>> LIBRARY = library();
 
@@ -63,6 +68,13 @@ public final class Scenarios {
         return scenario.get();
     }
 
+    /** Every scenario of the library, in library order. */
+    public static List<Scenario> all() {
+        List<Scenario> all = new java.util.ArrayList<>();
+        LIBRARY.values().forEach(s -> all.add(s.get()));
+        return all;
+    }
+
     /** The names of all scenarios, in library order. */
     public static List<String> names() {
         return List.copyOf(LIBRARY.keySet());
@@ -79,7 +91,7 @@ public final class Scenarios {
         return rotation.get(Math.floorMod(index, rotation.size()));
     }
 
-    private static Scenario.Builder studyInfusion(String name) {
+    static Scenario.Builder studyInfusion(String name) {
         return Scenario.builder(name)
                 .onsetAt(ONSET, new StartInfusion(STUDY_INFUSION, STUDY_PRODUCT_LABEL, STUDY_RATE_ML_PER_HOUR))
                 .afterOnset(Duration.ofHours(1), new CompleteInfusion(STUDY_INFUSION));
@@ -90,6 +102,13 @@ public final class Scenarios {
         library.put("hypoxemia", Scenarios::hypoxemia);
         library.put("near-miss-hypoxemia", Scenarios::nearMissHypoxemia);
         library.put("stable", Scenarios::stable);
+        RespiratoryScenarios.register(library);
+        VasopressorScenarios.register(library);
+        ArrhythmiaScenarios.register(library);
+        ClinicianScenarios.register(library);
+        WindowScenarios.register(library);
+        ArtefactScenarios.register(library);
+        WarningScenarios.register(library);
         return Collections.unmodifiableMap(library); // keeps library order for names()
     }
 }

@@ -58,14 +58,17 @@ final class Hl7DeviceMessages {
                 .appendTo(out);
     }
 
-    /** The MDS OBX that names the device (OBX-18 = {@code deviceId^^EUI-64^EUI-64}). */
-    static void mdsObx(StringBuilder out, DeviceAddress device) {
+    /**
+     * The MDS OBX that names the device (OBX-18 = {@code deviceId^^EUI-64^EUI-64}): {@code deviceId}, one of the devices behind {@code device}'s connection (a
+     * pump station sends for each of its pumps, each with its own OBX-18).
+     */
+    static void mdsObx(StringBuilder out, DeviceAddress device, String deviceId) {
         new Hl7Segment("OBX")
                 .set(1, "1")
                 .set(3, coded(device.kind().mds()))
                 .set(4, "1.0.0.0")
                 .set(11, "X")
-                .set(18, Hl7Text.escape(device.deviceId()) + "^^" + device.eui64() + "^EUI-64")
+                .set(18, Hl7Text.escape(deviceId) + "^^" + device.eui64() + "^EUI-64")
                 .appendTo(out);
     }
 

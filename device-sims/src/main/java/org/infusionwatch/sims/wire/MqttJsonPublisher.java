@@ -91,9 +91,12 @@ public final class MqttJsonPublisher implements AutoCloseable {
         log.info("MQTT connected to {}", serverUri);
     }
 
-    /** Publishes a device report on {@code icu/{unit}/{bed}/{device}/obs}. */
+    /**
+     * Publishes a device report on {@code icu/{unit}/{bed}/{device}/obs}, {@code device} being the
+     * sample's own device (a pump station's pumps each have their own).
+     */
     public void publishSample(DeviceAddress device, DeviceSample sample) {
-        enqueue(new Outgoing(MqttTopics.observations(device.unit(), device.bed(), device.deviceId()),
+        enqueue(new Outgoing(MqttTopics.observations(device.unit(), device.bed(), sample.deviceId()),
                 json.observations(sample)));
     }
 

@@ -27,7 +27,7 @@ public final class Pcd01Writer {
         Hl7DeviceMessages.msh(out, device, sample, MESSAGE_TYPE, PROFILE);
         Hl7DeviceMessages.patientAndVisit(out, device);
         Hl7DeviceMessages.obr(out, sample, Hl7DeviceMessages.coded(device.kind().mds()));
-        Hl7DeviceMessages.mdsObx(out, device);
+        Hl7DeviceMessages.mdsObx(out, device, sample.deviceId());
         List<Observation> observations = sample.observations();
         for (int i = 0; i < observations.size(); i++) {
             Hl7DeviceMessages.obx(out, i + 2, observations.get(i), sample.timeMs(), false);

@@ -29,7 +29,7 @@ public final class Pcd10Writer {
         Hl7DeviceMessages.msh(out, device, sample, MESSAGE_TYPE, PROFILE);
         Hl7DeviceMessages.patientAndVisit(out, device);
         Hl7DeviceMessages.obr(out, sample, Hl7Text.escape(event.drugLabel()));
-        Hl7DeviceMessages.mdsObx(out, device);
+        Hl7DeviceMessages.mdsObx(out, device, sample.deviceId());
         new Hl7Segment("OBX")
                 .set(1, "2")
                 .set(2, "CWE")

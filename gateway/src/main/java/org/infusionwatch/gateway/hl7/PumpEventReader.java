@@ -11,11 +11,14 @@ import org.infusionwatch.agent.model.PumpEvent;
  * matched on the MDC code or, because devices send the placeholder code 0 for terms that were
  * pending (IHE example, B. Braun), on the reference id. Rate and weight are taken only in mL/h and
  * kg (or without a unit); another unit gives NaN rather than a silently wrong number. Stateless.
+ *
+ * <p>Public only so that the byte-level decoder ({@code hl7.fast}) builds its pump events with
+ * the very same rules as this HAPI-based path; nothing else should need it.
  */
-final class PumpEventReader {
+public final class PumpEventReader {
 
-    static final int MDC_ATTR_EVT_COND = 68487;
-    static final String MDC_ATTR_EVT_COND_REF = "MDC_ATTR_EVT_COND";
+    public static final int MDC_ATTR_EVT_COND = 68487;
+    public static final String MDC_ATTR_EVT_COND_REF = "MDC_ATTR_EVT_COND";
     private static final int DRUG_NAME_LABEL = 184514;
     private static final int FLOW_FLUID_PUMP = 157784;
     private static final int CONC_DRUG = 157760;
@@ -24,7 +27,7 @@ final class PumpEventReader {
     private static final Set<String> KILOGRAM = Set.of("", "263875", "MDC_DIM_KILO_G", "kg");
 
     /** The event condition as sent in OBX-5 of {@code MDC_ATTR_EVT_COND}. */
-    record Condition(int code, String refId, long timeMs) {
+    public record Condition(int code, String refId, long timeMs) {
     }
 
     private PumpEventReader() {
@@ -45,6 +48,17 @@ final class PumpEventReader {
             throw Hl7Refusal.error(ErrorCode.REQUIRED_FIELD_MISSING,
                     "pump event message without " + MDC_ATTR_EVT_COND_REF, null);
         }
+        return of(condition, observations, obr4Text);
+    }
+
+    /**
+     * The pump event of a message whose event condition is known.
+     *
+     * @param condition    the first {@code MDC_ATTR_EVT_COND} of the message, not null
+     * @param observations the message's observations, in message order
+     * @param obr4Text     OBR-4 text (component 2, else 1), the drug label when none is sent
+     */
+    public static PumpEvent of(Condition condition, List<Observation> observations, String obr4Text) {
         Observation drug = find(observations, DRUG_NAME_LABEL, "MDC_DRUG_NAME_LABEL");
         Observation rate = find(observations, FLOW_FLUID_PUMP, "MDC_FLOW_FLUID_PUMP");
         Observation concentration = find(observations, CONC_DRUG, "MDC_CONC_DRUG");

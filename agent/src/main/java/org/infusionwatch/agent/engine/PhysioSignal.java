@@ -1,0 +1,41 @@
+package org.infusionwatch.agent.engine;
+
+/**
+ * One physiological signal of a bed (SpO2, heart rate, arterial mean pressure): its artefact-free
+ * samples for the baseline median, and the runs of its early-warning condition. Samples must come
+ * in event-time order; a repeat of the latest time is a duplicate and an older one is out of
+ * order, and both are set aside (counted as artefacts) rather than bending the ring's order.
+ *
+ * <p>Owned by the engine thread.
+ */
+final class PhysioSignal {
+    private static final int SAMPLES = 8192;
+
+    final SampleRing samples = new SampleRing(SAMPLES);
+    final SustainedRuns runs;
+    private long lastTimeMs = Long.MIN_VALUE;
+
+    PhysioSignal(long holdMs, long maxGapMs) {
+        this.runs = new SustainedRuns(holdMs, maxGapMs);
+    }
+
+    /** Null when {@code timeMs} is later than every sample so far, else why the sample is set aside. */
+    ArtefactKind orderProblem(long timeMs) {
+        if (timeMs == lastTimeMs) {
+            return ArtefactKind.DUPLICATE;
+        }
+        return timeMs < lastTimeMs ? ArtefactKind.OUT_OF_ORDER : null;
+    }
+
+    /** A sample in order that is an artefact: it only moves the signal's time on. */
+    void skip(long timeMs) {
+        lastTimeMs = timeMs;
+    }
+
+    /** An artefact-free sample in order. */
+    void accept(long timeMs, double value, boolean violating) {
+        lastTimeMs = timeMs;
+        samples.add(timeMs, value);
+        runs.onSample(timeMs, value, violating);
+    }
+}
