@@ -11,7 +11,7 @@ import org.infusionwatch.agent.pipeline.InputSource;
 import org.infusionwatch.gateway.DeviceDirectory;
 import org.infusionwatch.gateway.hl7.AckCode;
 import org.infusionwatch.gateway.hl7.Hl7Decoded;
-import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +21,19 @@ import org.slf4j.LoggerFactory;
  * message is durable; refused messages are journaled too, for inspection. If the journal cannot
  * store a message the connection is closed without an ACK, so the device sends it again.
  *
- * <p>One instance per channel (it owns a HAPI-based decoder, which is not thread-safe).
+ * <p>One instance per channel (it owns a decoder, byte-level with HAPI behind it, which is not
+ * thread-safe).
  */
 public final class MllpInboundHandler extends SimpleChannelInboundHandler<MllpFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(MllpInboundHandler.class);
 
-    private final PcdMessageDecoder decoder;
+    private final FastPcdDecoder decoder;
     private final DeviceDirectory devices;
     private final InboundPublisher publisher;
     private final AtomicLong refusedCounter;
     private InputSource source;
 
-    public MllpInboundHandler(PcdMessageDecoder decoder, DeviceDirectory devices, InboundPublisher publisher,
+    public MllpInboundHandler(FastPcdDecoder decoder, DeviceDirectory devices, InboundPublisher publisher,
                               AtomicLong refusedCounter) {
         this.decoder = decoder;
         this.devices = devices;

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infusionwatch.agent.pipeline.InboundPublisher;
 import org.infusionwatch.gateway.DeviceDirectory;
-import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 
 /**
  * The MLLP listener (Netty, NIO). Each connection gets a frame decoder with a size limit, an ACK
@@ -43,7 +43,7 @@ public final class MllpServer implements AutoCloseable {
                         ch.pipeline().addLast("frames", new MllpFrameDecoder(maxFrameBytes));
                         ch.pipeline().addLast("acks", new MllpFrameEncoder());
                         ch.pipeline().addLast("inbound", new MllpInboundHandler(
-                                new PcdMessageDecoder(clock, applicationName, maxFrameBytes), devices, publisher, refused));
+                                new FastPcdDecoder(clock, applicationName, maxFrameBytes), devices, publisher, refused));
                     }
                 });
         serverChannel = b.bind(host, port).sync().channel();
