@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.AlertChange;
@@ -52,24 +51,10 @@ public final class ConsoleNotices implements NoticeSink {
     }
 
     private static String evidence(Alert a) {
-        Map<String, Object> e = a.evidence();
-        return switch (a.event()) {
-            case HYPOXEMIA_WORSENING -> "FiO2 %.2f → %.2f and PEEP %s → %s cmH2O, %s after onset, held %s min".formatted(
-                    e.get("fio2Baseline"), e.get("fio2"), number(e.get("peepBaseline")), number(e.get("peep")),
-                    sinceOnset(0, (Long) e.get("minutesAfterOnset") * 60_000L), e.get("heldMinutes"));
-            default -> e.toString();
-        };
-    }
-
-    private static String number(Object v) {
-        if (v instanceof Double d && d == Math.rint(d)) {
-            return Long.toString(d.longValue());
-        }
-        return String.valueOf(v);
+        return AlertWording.evidence(a.event(), a.evidence());
     }
 
     static String sinceOnset(long onsetMs, long timeMs) {
-        long minutes = (timeMs - onsetMs) / 60_000L;
-        return "%d h %02d min".formatted(minutes / 60, minutes % 60);
+        return AlertWording.duration(timeMs - onsetMs);
     }
 }

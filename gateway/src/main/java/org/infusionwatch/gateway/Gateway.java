@@ -10,12 +10,20 @@ import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
 import org.infusionwatch.agent.engine.StudyProductMatcher;
 import org.infusionwatch.agent.eventlog.DeliveryLedger;
+import org.infusionwatch.agent.eventlog.EventFilter;
 import org.infusionwatch.agent.eventlog.EventLog;
+import org.infusionwatch.agent.eventlog.EventLogReader;
 import org.infusionwatch.agent.journal.SqliteJournal;
 import org.infusionwatch.agent.pipeline.AgentPipeline;
 import org.infusionwatch.agent.pipeline.NoticeOutput;
+import org.infusionwatch.agent.ports.InputObserver;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
+import org.infusionwatch.gateway.http.HttpContext;
+import org.infusionwatch.gateway.http.HttpServer;
+import org.infusionwatch.gateway.http.auth.AuditLog;
+import org.infusionwatch.gateway.http.auth.Sessions;
+import org.infusionwatch.gateway.http.auth.UsersFile;
 import org.infusionwatch.gateway.mllp.MllpServer;
 import org.infusionwatch.gateway.mqtt.EmbeddedBroker;
 import org.infusionwatch.gateway.mqtt.EntryPayloadDecoder;
@@ -27,10 +35,15 @@ import org.infusionwatch.gateway.mqtt.Topics;
 import org.infusionwatch.gateway.replay.EngineDriver;
 import org.infusionwatch.gateway.replay.InputDecoders;
 import org.infusionwatch.gateway.replay.JournalRecovery;
+import org.infusionwatch.gateway.view.LoggedNotices;
+import org.infusionwatch.gateway.view.WardLayout;
+import org.infusionwatch.gateway.view.WardView;
 
 /**
  * The running gateway: broker (when embedded), agent pipeline, MQTT ingest and alert publisher,
- * MLLP listener and ticker, started in that order and closed in reverse.
+ * MLLP listener and ticker, started in that order and closed in reverse. When an HTTP port is
+ * set, the ward view also follows every input and notice (from recovery on), and the browser
+ * views start last, once the agent takes input.
  */
 public final class Gateway implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -40,6 +53,7 @@ public final class Gateway implements AutoCloseable {
     private String mqttUri;
     private MllpServer mllp;
     private MqttIngest ingest;
+    private HttpServer http;
     private long recovered;
 
     private Gateway(GatewaySettings settings) {
@@ -68,7 +82,10 @@ public final class Gateway implements AutoCloseable {
         publisher.start();
         started.push(publisher);
         started.push(new MetricsReporter(metrics, publisher, Topics.metrics(settings.applicationName())));
-        NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink));
+        WardView view = settings.httpEnabled() ? startView(json) : null;
+        NoticeSink viewSink = view != null ? view : (notice, nanos) -> { };
+        InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
+        NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
 
         RuleEngine engine = new RuleEngine(new EngineConfig(profile,
                 new StudyProductMatcher(settings.studyProductPrefix()), new Enrolment(settings.enrolment()),
@@ -76,11 +93,12 @@ public final class Gateway implements AutoCloseable {
         AgentCore core = new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L));
         SqliteJournal journal = SqliteJournal.open(settings.dataDir());
         recovered = JournalRecovery.rebuild(journal, new InputDecoders(new DeviceDirectory(settings.devices())),
-                new EngineDriver(core, output));
+                new EngineDriver(core, output).observer(observer));
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
                 .journal(journal)
                 .output(output)
-                .engine(core));
+                .engine(core)
+                .observer(observer));
         started.push(pipeline);
 
         ingest = new MqttIngest(mqttUri, name + "-ingest", pipeline.publisher(),
@@ -94,6 +112,36 @@ public final class Gateway implements AutoCloseable {
         started.push(mllp);
 
         started.push(new Ticker(pipeline.publisher(), settings.agentClockMs(), settings.tickPeriodMs()));
+
+        if (view != null) {
+            AuditLog audit = AuditLog.open(settings.dataDir(), System::currentTimeMillis);
+            started.push(audit);
+            http = HttpServer.start(new HttpContext()
+                    .host(settings.httpHost())
+                    .port(settings.httpPort())
+                    .view(view)
+                    .publisher(pipeline.publisher())
+                    .users(new UsersFile(settings.usersFile()))
+                    .sessions(new Sessions(Sessions.DEFAULT_IDLE_TIMEOUT_MS, System::currentTimeMillis))
+                    .audit(audit)
+                    .dataDir(settings.dataDir())
+                    .profile(profile)
+                    .agentClockMs(settings.agentClockMs())
+                    .json(json));
+            started.push(http);
+        }
+    }
+
+    /** The nurse station's model, starting from what the event log already holds. */
+    private WardView startView(ObjectMapper json) {
+        WardView view = new WardView(new WardLayout(profile.name(), profile.windowMs(), profile.longWindowMs(),
+                settings.enrolment(), new StudyProductMatcher(settings.studyProductPrefix()),
+                WardLayout.DEFAULT_HISTORY_MS));
+        started.push(view);
+        try (EventLogReader reader = EventLogReader.open(settings.dataDir())) {
+            view.load(reader.events(EventFilter.ALL), new LoggedNotices(json));
+        }
+        return view;
     }
 
     /** Starts everything; on failure closes what had started and rethrows. */
@@ -114,6 +162,11 @@ public final class Gateway implements AutoCloseable {
 
     public int mllpPort() {
         return mllp.port();
+    }
+
+    /** Port of the browser views, or {@link GatewaySettings#HTTP_OFF} when they are off. */
+    public int httpPort() {
+        return http == null ? GatewaySettings.HTTP_OFF : http.port();
     }
 
     public String mqttUri() {

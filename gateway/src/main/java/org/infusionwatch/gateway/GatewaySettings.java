@@ -17,6 +17,10 @@ import org.infusionwatch.agent.model.BedRef;
  */
 public final class GatewaySettings {
     public static final String EMBEDDED = "embedded";
+    /** {@link #httpPort(int)} value that leaves the browser views off (the default when embedding the gateway). */
+    public static final int HTTP_OFF = -1;
+    /** The port {@code run} and {@code demo} serve the browser views on unless told otherwise. */
+    public static final int DEFAULT_HTTP_PORT = 8080;
 
     private String applicationName = "INFUSIONWATCH";
     private String mllpHost = "0.0.0.0";
@@ -33,11 +37,16 @@ public final class GatewaySettings {
     private int maxFrameBytes = 1 << 20;
     private LongSupplier agentClockMs = System::currentTimeMillis;
     private Clock ackClock = Clock.systemUTC();
+    private String httpHost = "0.0.0.0";
+    private int httpPort = HTTP_OFF;
+    private boolean httpPortGiven;
+    private Path usersFile;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
-                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes, Long escalateAfterMinutes) {
+                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes, Long escalateAfterMinutes,
+                       String httpHost, Integer httpPort, String usersFile) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -88,6 +97,15 @@ public final class GatewaySettings {
         if (f.escalateAfterMinutes() != null) {
             escalateAfterMinutes = f.escalateAfterMinutes();
         }
+        if (f.httpHost() != null) {
+            httpHost = f.httpHost();
+        }
+        if (f.httpPort() != null) {
+            httpPort(f.httpPort());
+        }
+        if (f.usersFile() != null) {
+            usersFile = Path.of(f.usersFile());
+        }
         return this;
     }
 
@@ -104,7 +122,7 @@ public final class GatewaySettings {
         Map<String, String> table = new LinkedHashMap<>();
         devices.forEach((device, bed) -> table.put(device, bed.key()));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, null, null, escalateAfterMinutes);
+                table, null, null, escalateAfterMinutes, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -193,6 +211,25 @@ public final class GatewaySettings {
         return this;
     }
 
+    /** Address the browser views listen on. */
+    public GatewaySettings httpHost(String v) {
+        httpHost = v;
+        return this;
+    }
+
+    /** Port of the browser views (0 = any free port, {@link #HTTP_OFF} = no views). */
+    public GatewaySettings httpPort(int v) {
+        httpPort = v;
+        httpPortGiven = true;
+        return this;
+    }
+
+    /** The users file of the browser views; default {@code users.json} in the data folder. */
+    public GatewaySettings usersFile(Path v) {
+        usersFile = v;
+        return this;
+    }
+
     GatewaySettings conclude() {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(mqtt, "mqtt");
@@ -201,6 +238,9 @@ public final class GatewaySettings {
         }
         if (tickPeriodMs < 1) {
             throw new IllegalArgumentException("tick period must be at least 1 ms, was " + tickPeriodMs);
+        }
+        if (httpPort < HTTP_OFF || httpPort > 65_535) {
+            throw new IllegalArgumentException("http port must be 0-65535 (or -1 for none), was " + httpPort);
         }
         if (maxFrameBytes < 1024) {
             throw new IllegalArgumentException("max frame size must be at least 1024 bytes, was " + maxFrameBytes);
@@ -266,5 +306,27 @@ public final class GatewaySettings {
 
     public Clock ackClock() {
         return ackClock;
+    }
+
+    public String httpHost() {
+        return httpHost;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** True when the browser views are to be served. */
+    public boolean httpEnabled() {
+        return httpPort != HTTP_OFF;
+    }
+
+    /** Whether a config file or a caller set the HTTP port, so {@code run} knows whether to apply its default. */
+    public boolean httpPortGiven() {
+        return httpPortGiven;
+    }
+
+    public Path usersFile() {
+        return usersFile != null ? usersFile : dataDir.resolve("users.json");
     }
 }

@@ -11,6 +11,9 @@ import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.gateway.ConsoleNotices;
 import org.infusionwatch.gateway.Gateway;
 import org.infusionwatch.gateway.GatewaySettings;
+import org.infusionwatch.gateway.http.auth.PasswordHasher;
+import org.infusionwatch.gateway.http.auth.Role;
+import org.infusionwatch.gateway.http.auth.UsersFile;
 import org.infusionwatch.sims.SimClock;
 import org.infusionwatch.sims.SimulatedIcu;
 import picocli.CommandLine.Command;
@@ -39,6 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded MQTT broker port (default ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "Port of the nurse station and coordinator views on 127.0.0.1 (default ${DEFAULT-VALUE}; -1: none).")
+    int httpPort;
+
     @Option(names = "--data-dir", description = "Folder for journal and event log (default: a new temporary folder).")
     Path dataDir;
 
@@ -48,6 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("infusionwatch-demo-");
+        if (httpPort != GatewaySettings.HTTP_OFF) {
+            createDemoUsers(new GatewaySettings().dataDir(data).usersFile());
+        }
         SimClock clock = SimClock.realTime(Instant.now().truncatedTo(ChronoUnit.MINUTES), speed);
         GatewaySettings settings = new GatewaySettings()
                 .mllpHost("127.0.0.1")
@@ -56,6 +66,8 @@ final class DemoCommand implements Callable<Integer> {
                 .embeddedMqttPort(mqttPort)
                 .dataDir(data)
                 .escalateAfterMinutes(60)
+                .httpHost("127.0.0.1")
+                .httpPort(httpPort)
                 .agentClockMs(clock::nowMillis);
         for (int i = 1; i <= beds; i++) {
             settings.enrol(new BedRef(UNIT, "BED%02d".formatted(i)), "STROMA-%04d".formatted(i));
@@ -82,6 +94,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Demo users whose password is their name, so anyone can try every role. Never for a real ward. */
+    private static void createDemoUsers(Path file) {
+        UsersFile users = new UsersFile(file);
+        PasswordHasher hasher = new PasswordHasher();
+        for (Role role : Role.values()) {
+            users.addIfAbsent(role.id(), role, role.id().toCharArray(), hasher);
+        }
+    }
+
     private void printBanner(Gateway gateway, Path data) {
         System.out.printf("""
                 InfusionWatch demo: %d simulated beds in %s, time x%.0f (a 6 h infusion window takes about %.0f s).
@@ -91,8 +112,19 @@ final class DemoCommand implements Callable<Integer> {
                   Infusions       MQTT topic icu/+/+/infusions
                   Data folder     %s (journal.db, eventlog.db: sqlite3 readable)
                   Protocol        %s, sha256 %s
-                Ctrl-C stops.
+                %sCtrl-C stops.
                 %n""", beds, UNIT, speed, 6 * 3600 / speed, gateway.mllpPort(), gateway.mqttUri(), mqttPort,
-                data.toAbsolutePath(), gateway.profile().name(), gateway.profile().contentHash().substring(0, 12));
+                data.toAbsolutePath(), gateway.profile().name(), gateway.profile().contentHash().substring(0, 12),
+                webBanner(gateway));
+    }
+
+    private static String webBanner(Gateway gateway) {
+        if (gateway.httpPort() == GatewaySettings.HTTP_OFF) {
+            return "";
+        }
+        return """
+                  Nurse station   http://127.0.0.1:%d/   (open it in a browser)
+                  Demo users      nurse/nurse, coordinator/coordinator, admin/admin (name/password; demo only)
+                """.formatted(gateway.httpPort());
     }
 }

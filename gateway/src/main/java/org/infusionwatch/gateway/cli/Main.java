@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Bedside infusion-monitoring agent: reads ICU device streams (HL7 over MLLP, MQTT) and flags "
                 + "pre-specified events within each study infusion's window.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class,
-                EventsCommand.class, ReportCommand.class, VerifyCommand.class})
+                EventsCommand.class, ReportCommand.class, VerifyCommand.class, UsersCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -31,6 +31,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--protocol", description = "Protocol profile: STROMA (default), START, LANZONI, or a protocol file.")
     String protocol;
 
+    @Option(names = "--http-port", description = "Port of the nurse station and coordinator views (default 8080; -1: none).")
+    Integer httpPort;
+
+    @Option(names = "--http-host", description = "Address the browser views listen on (default 0.0.0.0).")
+    String httpHost;
+
+    @Option(names = "--users-file", description = "Users of the browser views (default users.json in the data folder; "
+            + "create users with the 'users add' command).")
+    Path usersFile;
+
     @Override
     public Integer call() throws Exception {
         GatewaySettings settings = new GatewaySettings();
@@ -52,12 +62,34 @@ final class RunCommand implements Callable<Integer> {
         if (protocol != null) {
             settings.protocol(protocol);
         }
+        if (httpPort != null) {
+            settings.httpPort(httpPort);
+        } else if (!settings.httpPortGiven()) {
+            settings.httpPort(GatewaySettings.DEFAULT_HTTP_PORT);
+        }
+        if (httpHost != null) {
+            settings.httpHost(httpHost);
+        }
+        if (usersFile != null) {
+            settings.usersFile(usersFile);
+        }
         Shutdown shutdown = new Shutdown();
         try (Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
             System.out.printf("InfusionWatch gateway running: MLLP on %s:%d, MQTT %s, protocol %s (sha256 %s), data in %s%n",
                     settings.mllpHost(), gateway.mllpPort(), gateway.mqttUri(), gateway.profile().name(),
                     gateway.profile().contentHash().substring(0, 12), settings.dataDir().toAbsolutePath());
-            System.out.println("Alerts on MQTT topic icu/{unit}/{bed}/alerts. Ctrl-C stops.");
+            System.out.println("Alerts on MQTT topic icu/{unit}/{bed}/alerts.");
+            if (gateway.httpPort() != GatewaySettings.HTTP_OFF) {
+                System.out.printf("Nurse station and coordinator views: http://%s:%d/ (users file %s)%n",
+                        "0.0.0.0".equals(settings.httpHost()) ? "localhost" : settings.httpHost(), gateway.httpPort(),
+                        settings.usersFile().toAbsolutePath());
+                if (!java.nio.file.Files.isRegularFile(settings.usersFile())) {
+                    System.out.printf("  Nobody can sign in yet: add users with%n"
+                            + "  java -jar infusionwatch-gateway.jar users add --file %s --name NAME --role nurse%n",
+                            settings.usersFile().toAbsolutePath());
+                }
+            }
+            System.out.println("Ctrl-C stops.");
             shutdown.await(0);
         } finally {
             shutdown.done();

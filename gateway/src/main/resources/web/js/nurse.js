@@ -1,0 +1,284 @@
+/* The nurse station: bed tiles and the alerts that need someone, live from /api/stream. */
+'use strict';
+(() => {
+  const { api, el, duration, ago, clock, sync } = IW;
+  const STALE_MS = 10 * 60000;
+  const STATE_WORDS = {
+    NONE: 'No study infusion', INFUSING: 'Infusing', IN_WINDOW: 'In window',
+    LONG_WINDOW: '24 h watch', CLOSED: 'Window closed'
+  };
+  let me = null;
+  let entryTypes = [];
+  const fresh = new Map();
+  let audio = null;
+  let soundWanted = true;
+
+  // ---- sound ---------------------------------------------------------------------------------
+  function soundButton() {
+    const b = el('button', { type: 'button', id: 'sound' });
+    const show = () => {
+      const on = soundWanted && audio && audio.state === 'running';
+      b.textContent = on ? 'Sound on' : 'Sound off – click to enable';
+      b.classList.toggle('sound-off', !on);
+    };
+    b.addEventListener('click', () => {
+      if (audio && audio.state === 'running' && soundWanted) soundWanted = false;
+      else { soundWanted = true; unlockAudio(); }
+      setTimeout(show, 50);
+    });
+    document.addEventListener('click', () => setTimeout(show, 50));
+    setTimeout(show, 50);
+    return b;
+  }
+
+  /** Browsers allow sound only after a click on the page; the first click anywhere enables it. */
+  function unlockAudio() {
+    try {
+      if (!audio) audio = new AudioContext();
+      if (audio.state !== 'running') audio.resume();
+    } catch (e) { /* no audio device: the visual cue remains */ }
+  }
+  document.addEventListener('click', unlockAudio, { once: true });
+
+  /** Three short high tones: the high-priority cue. */
+  function beep() {
+    if (!soundWanted || !audio || audio.state !== 'running') return;
+    const t = audio.currentTime;
+    for (let i = 0; i < 3; i++) {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = 960;
+      gain.gain.setValueAtTime(0.0001, t + i * 0.28);
+      gain.gain.exponentialRampToValueAtTime(0.4, t + i * 0.28 + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + i * 0.28 + 0.2);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(t + i * 0.28);
+      osc.stop(t + i * 0.28 + 0.22);
+    }
+  }
+
+  /** A new or escalated alert: banner, pulsing card and, for HIGH priority, the sound. */
+  function cue(change, alert) {
+    if (change !== 'RAISED' && change !== 'ESCALATED') return;
+    fresh.set(alert.alertId, Date.now());
+    document.body.dataset.lastCue = alert.alertId;
+    if (alert.priority !== 'HIGH' && change !== 'ESCALATED') return;
+    const flash = document.getElementById('flash');
+    flash.textContent = (change === 'ESCALATED' ? 'ESCALATED: ' : 'New HIGH alert: ') + alert.eventName + ' at '
+      + alert.bed + ' (' + alert.patient + ')';
+    flash.hidden = false;
+    clearTimeout(cue.timer);
+    cue.timer = setTimeout(() => { flash.hidden = true; }, 15000);
+    beep();
+  }
+
+  // ---- alerts --------------------------------------------------------------------------------
+  function createAlert(a) {
+    const r = {};
+    const node = el('li', { class: 'alert-card', 'data-alert-id': a.alertId, 'data-bed': a.bedKey },
+      el('div', { class: 'head' },
+        r.priority = el('span', { class: 'badge' }),
+        r.state = el('span', { class: 'badge state-badge' }),
+        r.event = el('span', { class: 'event' })),
+      r.where = el('div', { class: 'where' }),
+      r.why = el('div', { class: 'why' }),
+      r.meta = el('div', { class: 'meta' }),
+      r.actions = el('div', { class: 'actions' }));
+    node.refs = r;
+    if (me.permissions.includes('ACKNOWLEDGE_ALERT')) {
+      r.ack = el('button', { type: 'button', class: 'danger ack', onclick: () => openAck(node.dataset.alertId) },
+        'Acknowledge');
+    }
+    return node;
+  }
+
+  function updateAlert(node, a) {
+    const r = node.refs;
+    node.dataset.state = a.state;
+    node.className = 'alert-card prio-' + a.priority + ' state-' + a.state
+      + (fresh.has(a.alertId) && Date.now() - fresh.get(a.alertId) < 10000 ? ' new' : '');
+    r.priority.textContent = a.priority;
+    r.priority.className = 'badge ' + a.priority;
+    r.state.textContent = a.state === 'RAISED' ? 'NEW' : a.state;
+    r.state.className = 'badge state-badge ' + a.state;
+    r.event.textContent = a.eventName;
+    r.where.textContent = a.bed + ' · ' + a.patient + ' · infusion ' + a.infusionId.split('/').pop();
+    r.why.textContent = a.explanation;
+    let meta = 'raised ' + clock(a.raisedMs) + ' (' + ago(a.ageMs) + ')';
+    if (a.escalated) meta += ' · escalated ' + clock(a.escalatedMs);
+    r.meta.textContent = meta;
+    if (a.acknowledged) {
+      const text = '✓ Acknowledged by ' + a.acknowledgedBy + ' at ' + clock(a.acknowledgedMs)
+        + (a.acknowledgedNote ? ': ' + a.acknowledgedNote : '');
+      if (r.actions.dataset.done !== text) {
+        r.actions.replaceChildren(el('span', { class: 'acked' }, text));
+        r.actions.dataset.done = text;
+      }
+    } else if (r.ack && !r.actions.contains(r.ack)) {
+      r.actions.replaceChildren(r.ack);
+    } else if (!r.ack && !r.actions.firstChild) {
+      r.actions.replaceChildren(el('span', { class: 'muted small' }, 'view only'));
+    }
+  }
+
+  // ---- beds ----------------------------------------------------------------------------------
+  function createBed(b) {
+    const r = {};
+    const node = el('article', { class: 'bed', 'data-bed': b.key },
+      el('div', { class: 'title' },
+        r.name = el('span', { class: 'name' }),
+        r.patient = el('span', { class: 'patient' }),
+        r.alarms = el('span', { class: 'alarms' })),
+      el('div', { class: 'state-line' },
+        r.state = el('span', { class: 'state' }),
+        r.elapsed = el('span', { class: 'elapsed' })),
+      r.countdowns = el('div', { class: 'countdowns' }),
+      r.values = el('div', { class: 'values' }),
+      r.devices = el('div', { class: 'devices' }),
+      r.entry = el('div', { class: 'entry-line' }));
+    if (me.permissions.includes('RECORD_ENTRY')) {
+      node.append(el('button', { type: 'button', class: 'record', onclick: () => openEntry(node.dataset.bed) },
+        'Record event…'));
+    }
+    node.refs = r;
+    return node;
+  }
+
+  function updateBed(node, b) {
+    const r = node.refs;
+    const inf = b.infusion;
+    node.dataset.state = inf.state;
+    node.className = 'bed st-' + inf.state + (b.highestPriority ? ' alarm-' + b.highestPriority : '');
+    r.name.textContent = b.bed;
+    r.patient.textContent = b.patient;
+    r.alarms.replaceChildren(b.openAlerts > 0
+      ? el('span', { class: 'badge ' + (b.highestPriority || 'LOW') }, b.openAlerts + ' open alert' + (b.openAlerts > 1 ? 's' : ''))
+      : '');
+    r.state.textContent = STATE_WORDS[inf.state] || inf.state;
+    r.state.className = 'state ' + inf.state;
+    const open = inf.state !== 'NONE' && inf.state !== 'CLOSED';
+    r.elapsed.textContent = open ? 'T0 + ' + duration(inf.elapsedMs) : '';
+    r.countdowns.replaceChildren(...(open
+      ? [countdown('6 h', inf.windowLeftMs), countdown('24 h', inf.longWindowLeftMs)] : []));
+    r.values.replaceChildren(...b.values.map(valueCell), pumpCell(b.pumps));
+    r.devices.replaceChildren(...(b.devices.length ? b.devices.map(deviceLine)
+      : [el('span', { class: 'muted' }, 'no device has reported')]));
+    const last = b.recentEntries[0];
+    r.entry.hidden = !last;
+    if (last) r.entry.textContent = last.label + ' recorded by ' + last.by + ', ' + ago(last.ageMs)
+      + (last.note ? ': ' + last.note : '');
+  }
+
+  function countdown(what, leftMs) {
+    return leftMs > 0 ? el('span', { class: 'cd' }, what + ': ', el('b', {}, duration(leftMs)), ' left')
+      : el('span', { class: 'cd' }, what + ' closed');
+  }
+
+  function valueCell(v) {
+    const stale = v.display !== null && v.ageMs > STALE_MS;
+    return el('div', { class: 'value' + (stale ? ' stale' : ''), 'data-signal': v.signal },
+      el('div', { class: 'label' }, v.label),
+      el('div', {}, el('span', { class: 'number' }, v.display === null ? '—' : v.display),
+        v.display !== null && v.unit ? el('span', { class: 'unit' }, v.unit) : null),
+      el('div', { class: 'age' }, v.display === null ? 'no data' : ago(v.ageMs)));
+  }
+
+  /** Pumps: until the engine exposes vasopressor doses, the rate and drug label stand for them. */
+  function pumpCell(pumps) {
+    const lines = pumps.length ? pumps.map((p) => el('div', { class: 'pump' + (p.running ? '' : ' stopped'),
+      'data-device': p.deviceId },
+      el('b', {}, p.drug), ' ', p.running ? (p.rate || 'running') : 'stopped ' + ago(p.ageMs)))
+      : [el('div', { class: 'pump stopped' }, 'no pump reported')];
+    return el('div', { class: 'value wide', 'data-signal': 'PUMPS' },
+      el('div', { class: 'label' }, 'Pumps · vasopressor'), ...lines);
+  }
+
+  function deviceLine(d) {
+    const status = d.state === 'EVENTS' ? 'reports events only; last ' + ago(d.ageMs)
+      : d.state === 'ONLINE' ? 'online' : d.state.toLowerCase() + ', last report ' + ago(d.ageMs);
+    return el('span', { class: 'device ' + d.state, 'data-device': d.deviceId, title: d.kind + ': ' + status },
+      d.deviceId + (d.state === 'LATE' || d.state === 'SILENT' ? ' ' + d.state.toLowerCase() + ' ' + IW.duration(d.ageMs) : ''));
+  }
+
+  // ---- render --------------------------------------------------------------------------------
+  function render(ward) {
+    IW.setClock(ward.agentTimeMs);
+    document.getElementById('protocol').textContent = 'protocol ' + ward.protocol;
+    const open = ward.alerts.filter((a) => !a.acknowledged).length;
+    const count = document.getElementById('alert-count');
+    count.textContent = String(open);
+    count.classList.toggle('hot', open > 0);
+    document.getElementById('no-alerts').hidden = ward.alerts.length > 0;
+    sync(document.getElementById('alerts'), ward.alerts, (a) => a.alertId, createAlert, updateAlert);
+    sync(document.getElementById('beds'), ward.beds, (b) => b.key, createBed, updateBed);
+  }
+
+  // ---- acknowledge ---------------------------------------------------------------------------
+  const ackDialog = document.getElementById('ack-dialog');
+  let ackId = null;
+  function openAck(alertId) {
+    ackId = alertId;
+    const card = document.querySelector('[data-alert-id="' + CSS.escape(alertId) + '"]');
+    document.getElementById('ack-what').textContent = card
+      ? card.refs.event.textContent + ' — ' + card.refs.where.textContent : alertId;
+    document.getElementById('ack-note').value = '';
+    document.getElementById('ack-error').hidden = true;
+    ackDialog.showModal();
+    document.getElementById('ack-note').focus();
+  }
+  document.getElementById('ack-cancel').addEventListener('click', () => ackDialog.close());
+  document.getElementById('ack-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = document.getElementById('ack-error');
+    const button = document.getElementById('ack-confirm');
+    button.disabled = true;
+    try {
+      await api('POST', '/api/alerts/' + encodeURIComponent(ackId) + '/acknowledge',
+        { note: document.getElementById('ack-note').value });
+      ackDialog.close();
+    } catch (e) {
+      error.textContent = e.status === 409 ? 'Already acknowledged by ' + e.data.acknowledgedBy + '.' : e.message;
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // ---- bedside entries -----------------------------------------------------------------------
+  const entryDialog = document.getElementById('entry-dialog');
+  let entryBed = null;
+  function openEntry(bedKey) {
+    entryBed = bedKey;
+    document.getElementById('entry-bed').textContent = bedKey.split('/').pop();
+    const select = document.getElementById('entry-type');
+    select.replaceChildren(...entryTypes.map((t) => el('option', { value: t.type }, t.label)));
+    document.getElementById('entry-note').value = '';
+    document.getElementById('entry-error').hidden = true;
+    entryDialog.showModal();
+  }
+  document.getElementById('entry-cancel').addEventListener('click', () => entryDialog.close());
+  document.getElementById('entry-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const [unit, bed] = [entryBed.substring(0, entryBed.indexOf('/')), entryBed.substring(entryBed.indexOf('/') + 1)];
+    const error = document.getElementById('entry-error');
+    try {
+      await api('POST', '/api/beds/' + encodeURIComponent(unit) + '/' + encodeURIComponent(bed) + '/entries', {
+        type: document.getElementById('entry-type').value,
+        note: document.getElementById('entry-note').value
+      });
+      entryDialog.close();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  });
+
+  // ---- start ---------------------------------------------------------------------------------
+  (async () => {
+    me = await IW.header('nurse');
+    document.getElementById('top').insertBefore(soundButton(), document.getElementById('user'));
+    if (me.permissions.includes('RECORD_ENTRY')) entryTypes = await api('GET', '/api/entry-types');
+    render(await api('GET', '/api/ward'));
+    IW.stream({ ward: render, alert: (m) => cue(m.change, m.alert) });
+  })();
+})();
