@@ -48,9 +48,9 @@ final class BedState {
         this.bed = bed;
         this.patient = patient;
         EarlyWarningLimits w = profile.earlyWarnings();
-        this.spo2 = new PhysioSignal(w.spo2HoldMs(), w.maxGapMs());
-        this.heartRate = new PhysioSignal(w.heartRateHoldMs(), w.maxGapMs());
-        this.arterialMean = new PhysioSignal(w.mapHoldMs(), w.maxGapMs());
+        this.spo2 = new PhysioSignal(w.spo2HoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.heartRate = new PhysioSignal(w.heartRateHoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.arterialMean = new PhysioSignal(w.mapHoldMs(), w.maxGapMs(), profile.baselineMs());
         this.vasopressors = new VasopressorState(profile.vasopressors(), weightKg);
         this.devices = new DeviceWatch(profile.signalLossMs());
     }

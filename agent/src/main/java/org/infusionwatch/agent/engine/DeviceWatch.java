@@ -28,7 +28,7 @@ final class DeviceWatch {
             return;
         }
         for (int i = 0; i < used; i++) {
-            if (ids[i].equals(deviceId)) {
+            if (ids[i] == deviceId || ids[i].equals(deviceId)) {
                 if (timeMs > lastSeenMs[i]) {
                     regularGaps[i] = 2 * (timeMs - lastSeenMs[i]) <= limitMs ? regularGaps[i] + 1 : 0;
                     lastSeenMs[i] = timeMs;

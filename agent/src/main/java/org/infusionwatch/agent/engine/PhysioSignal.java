@@ -9,14 +9,22 @@ package org.infusionwatch.agent.engine;
  * <p>Owned by the engine thread.
  */
 final class PhysioSignal {
-    private static final int SAMPLES = 8192;
+    /** One baseline sample per 5 s at most: 720 an hour, plenty for a median, whatever the monitor's rate. */
+    static final long BASELINE_SLOT_MS = 5_000L;
+    /** How late a delivery-start may arrive and still find its whole baseline hour held. */
+    static final long LATE_ONSET_REACH_MS = 30 * 60_000L;
 
-    final SampleRing samples = new SampleRing(SAMPLES);
+    final SampleRing samples;
     final SustainedRuns runs;
     private long lastTimeMs = Long.MIN_VALUE;
 
-    PhysioSignal(long holdMs, long maxGapMs) {
+    /**
+     * @param baselineMs how far before an onset the baseline median reaches (the profile's baseline)
+     */
+    PhysioSignal(long holdMs, long maxGapMs, long baselineMs) {
         this.runs = new SustainedRuns(holdMs, maxGapMs);
+        int slots = (int) Math.ceil((double) (baselineMs + LATE_ONSET_REACH_MS) / BASELINE_SLOT_MS) + 1;
+        this.samples = new SampleRing(slots, BASELINE_SLOT_MS);
     }
 
     /** Null when {@code timeMs} is later than every sample so far, else why the sample is set aside. */

@@ -41,6 +41,8 @@ final class ReportApplier {
     private int channel;
     private String channelDevice;
     private long pumpTimeMs;
+    private String lastModeText;
+    private VentMode lastMode = VentMode.UNKNOWN;
 
     ReportApplier(ProtocolProfile profile) {
         this.profile = profile;
@@ -145,7 +147,13 @@ final class ReportApplier {
     }
 
     private void ventMode(BedState bed, Observation o) {
-        VentMode mode = profile.ventModes().lookup(o.text());
+        String text = o.text();
+        if (text == null || !text.equals(lastModeText)) {
+            // Ventilators repeat their mode in every report: look a label up only when it changes.
+            lastModeText = text;
+            lastMode = profile.ventModes().lookup(text);
+        }
+        VentMode mode = lastMode;
         bed.ventMode.record(o.timeMs(), mode.level());
         bed.lastModeLabel = o.text();
         bed.devices.seen(o.deviceId(), o.timeMs());

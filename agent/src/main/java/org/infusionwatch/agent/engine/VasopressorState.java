@@ -31,6 +31,10 @@ final class VasopressorState {
     private final double[] weightKg = new double[CHANNELS];
     private final boolean[] delivering = new boolean[CHANNELS];
     private final boolean[] notADose = new boolean[CHANNELS];
+    /** The last status and mode texts read per channel and what they meant: pumps repeat them in every report. */
+    private final String[] statusTexts = new String[CHANNELS];
+    private final byte[] statusMeanings = new byte[CHANNELS];
+    private final String[] modeTexts = new String[CHANNELS];
     private final long[] updatedMs = new long[CHANNELS];
     private int used;
 
@@ -67,6 +71,8 @@ final class VasopressorState {
         weightKg[slot] = Double.NaN;
         delivering[slot] = true;
         notADose[slot] = false;
+        statusTexts[slot] = null;
+        modeTexts[slot] = null;
         updatedMs[slot] = timeMs;
         return slot;
     }
@@ -120,16 +126,43 @@ final class VasopressorState {
 
     /** MDC_PUMP_INFUSING_STATUS or the delivery status: "not-infusing", paused, stopped = no delivery. */
     void status(int ch, String text) {
-        if (Labels.contains(text, "not-") || Labels.contains(text, "paus") || Labels.contains(text, "stop")
-                || Labels.contains(text, "standby") || Labels.contains(text, "idle")) {
+        if (text == null) {
+            return;
+        }
+        if (!text.equals(statusTexts[ch])) {
+            statusTexts[ch] = text;
+            statusMeanings[ch] = statusMeaning(text);
+        }
+        if (statusMeanings[ch] == STOPPED) {
             delivering[ch] = false;
-        } else if (Labels.contains(text, "infusing") || Labels.contains(text, "delivering")) {
+        } else if (statusMeanings[ch] == DELIVERING) {
             delivering[ch] = true;
         }
     }
 
+    private static final byte UNKNOWN_STATUS = 0;
+    private static final byte STOPPED = 1;
+    private static final byte DELIVERING = 2;
+
+    private static byte statusMeaning(String text) {
+        if (Labels.contains(text, "not-") || Labels.contains(text, "paus") || Labels.contains(text, "stop")
+                || Labels.contains(text, "standby") || Labels.contains(text, "idle")) {
+            return STOPPED;
+        }
+        return Labels.contains(text, "infusing") || Labels.contains(text, "delivering") ? DELIVERING : UNKNOWN_STATUS;
+    }
+
     /** Program delivery mode: bolus, priming and purge are not doses. */
     void deliveryMode(int ch, String text) {
+        if (text == null) {
+            modeTexts[ch] = null;
+            notADose[ch] = false;
+            return;
+        }
+        if (text.equals(modeTexts[ch])) {
+            return; // the same mode as before means what it meant then
+        }
+        modeTexts[ch] = text;
         notADose[ch] = Labels.contains(text, "bolus") || Labels.contains(text, "prim") || Labels.contains(text, "purge")
                 || Labels.contains(text, "flush");
     }

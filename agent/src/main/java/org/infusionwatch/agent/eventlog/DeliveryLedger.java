@@ -32,7 +32,7 @@ public final class DeliveryLedger implements AutoCloseable {
 
     public static DeliveryLedger open(Path dataDir) {
         try {
-            return new DeliveryLedger(SqliteFiles.open(dataDir, "eventlog.db"));
+            return new DeliveryLedger(SqliteFiles.open(dataDir, "eventlog.db", SqliteFiles.Durability.DERIVED));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the delivery ledger in " + dataDir + ": " + e.getMessage(), e);
         }

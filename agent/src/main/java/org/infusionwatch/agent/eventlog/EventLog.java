@@ -19,8 +19,10 @@ import org.infusionwatch.agent.storage.SqliteFiles;
 /**
  * The trial's append-only event log ({@code eventlog.db}, SQLite, WAL): one row per alert state
  * change and per infusion change, each carrying a SHA-256 hash chained to the previous row so
- * that an edited row is detectable. Rows are committed one by one; alerts are rare and each must
- * survive a crash once it has been sent.
+ * that an edited row is detectable. Rows are committed one by one without waiting for an fsync
+ * ({@link SqliteFiles.Durability#DERIVED}): a row survives a crash of the process at once, and the
+ * newest rows lost to a power cut are re-derived from the synced input journal at the next start.
+ * So an alert is never held back by the disk.
  *
  * <p>Single-threaded: only the output handler writes.
  */
@@ -74,7 +76,7 @@ public final class EventLog implements AutoCloseable {
     /** Opens (creating if needed) {@code dataDir/eventlog.db}. */
     public static EventLog open(Path dataDir) {
         try {
-            return new EventLog(SqliteFiles.open(dataDir, "eventlog.db"));
+            return new EventLog(SqliteFiles.open(dataDir, "eventlog.db", SqliteFiles.Durability.DERIVED));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the event log in " + dataDir + ": " + e.getMessage(), e);
         }

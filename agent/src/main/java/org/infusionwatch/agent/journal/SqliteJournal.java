@@ -52,7 +52,7 @@ public final class SqliteJournal implements InputJournal {
     /** Opens (creating if needed) {@code dataDir/journal.db}. */
     public static SqliteJournal open(Path dataDir) {
         try {
-            return new SqliteJournal(SqliteFiles.open(dataDir, "journal.db"));
+            return new SqliteJournal(SqliteFiles.open(dataDir, "journal.db", SqliteFiles.Durability.SYNCED));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the input journal in " + dataDir + ": " + e.getMessage(), e);
         }

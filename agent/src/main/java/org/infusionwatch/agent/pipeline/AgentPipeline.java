@@ -1,6 +1,5 @@
 package org.infusionwatch.agent.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *                  └─▶ EngineHandler (bed state, rules) ──▶ NoticeHandler (event log, sinks)
  * </pre>
  *
- * A blocking wait strategy keeps an idle gateway idle. Each handler has its own exception
+ * A blocking wait strategy ({@link PublishedSlotWaitStrategy}) keeps an idle gateway idle and
+ * keeps handlers from spinning on a slot an edge thread has claimed but not yet filled. Each handler has its own exception
  * handler that logs and carries on with the next input, so one bad input cannot stop the agent.
  */
 public final class AgentPipeline implements AutoCloseable {
@@ -35,8 +35,9 @@ public final class AgentPipeline implements AutoCloseable {
     private final InboundPublisher publisher;
 
     private AgentPipeline(Context ctx) {
-        disruptor = new Disruptor<>(InboundEvent::new, ctx.ringSize, threadFactory(), ProducerType.MULTI,
-                new BlockingWaitStrategy());
+        PublishedSlotWaitStrategy waitStrategy = new PublishedSlotWaitStrategy();
+        disruptor = new Disruptor<>(InboundEvent::new, ctx.ringSize, threadFactory(), ProducerType.MULTI, waitStrategy);
+        waitStrategy.watch(disruptor.getRingBuffer());
         JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
         EngineHandler engine = new EngineHandler(ctx.engine);
         NoticeHandler output = new NoticeHandler(ctx.output);

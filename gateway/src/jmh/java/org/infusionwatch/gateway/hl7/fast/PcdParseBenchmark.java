@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       byte-level scanner;</li>
  *   <li>{@link #splitOnly} — a reference, not a decoder: a pass over the bytes counting CR and |.</li>
  * </ul>
- * Messages are taken round-robin so each call parses another message. {@link PcdParseBenchmarkMain}
+ * Messages are taken round-robin so each call parses another message. {@code BenchmarkMain}
  * prints each against the baseline. Before measuring, the setup checks that both decoders give the
  * same reports on the corpus and that the scanner reads all of it.
  */
