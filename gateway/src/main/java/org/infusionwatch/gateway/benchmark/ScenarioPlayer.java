@@ -29,6 +29,7 @@ import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenario;
 import org.infusionwatch.sims.wire.DeviceAddress;
 import org.infusionwatch.sims.wire.Hl7DeviceSink;
+import org.infusionwatch.sims.wire.Hl7EntryWriter;
 import org.infusionwatch.sims.wire.JsonMessages;
 import org.infusionwatch.sims.wire.MqttTopics;
 import org.infusionwatch.sims.wire.Pcd04Writer;
@@ -37,8 +38,8 @@ import org.infusionwatch.sims.wire.Pcd04Writer;
  * Plays one scenario into a fresh {@link RuleEngine} the way the gateway would receive it, in
  * event time and without sockets: each device report is written by the simulators' wire writers
  * (HL7 v2 for the devices on MLLP, JSON for those on MQTT, as {@link Transport#route} places them
- * in the demo; monitor alarms always as IHE PCD-04 HL7, clinician entries as MQTT JSON), read back
- * by the gateway's real decoders ({@link PcdMessageDecoder}, {@link ObservationPayloadDecoder},
+ * in the demo; monitor alarms always as IHE PCD-04 HL7; clinician entries as a charting system's
+ * HL7 on even beds and as MQTT JSON on odd ones), read back by the gateway's real decoders ({@link PcdMessageDecoder}, {@link ObservationPayloadDecoder},
  * {@link EntryPayloadDecoder}) and applied to the engine, with a tick every second of sim time as
  * the gateway's ticker does.
  *
@@ -55,6 +56,7 @@ final class ScenarioPlayer {
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
     private final JsonMessages json = new JsonMessages();
+    private final Hl7EntryWriter entryWriter = new Hl7EntryWriter();
 
     ScenarioPlayer() {
         ObjectMapper mapper = new ObjectMapper();
@@ -64,7 +66,7 @@ final class ScenarioPlayer {
 
     /** What the engine said while one scenario played. */
     record Outcome(Scenario scenario, List<Alert> alerts, int infusionWindows, int hl7Messages, int jsonMessages,
-                   int entries, List<String> refused) {
+                   int entries, int hl7Entries, List<String> refused) {
     }
 
     /**
@@ -81,13 +83,16 @@ final class ScenarioPlayer {
             engine.onTick(t, feed.notices);
             feed.collect();
         }
-        return new Outcome(scenario, feed.alerts, feed.windows, feed.hl7Count, feed.jsonCount, feed.entryCount, feed.refused);
+        return new Outcome(scenario, feed.alerts, feed.windows, feed.hl7Count, feed.jsonCount, feed.entryCount, feed.hl7EntryCount,
+                feed.refused);
     }
 
     /** Receives the simulation's output, puts it on the wire and decodes it for the engine. */
     private final class Feed implements BedOutput {
         final RuleEngine engine;
         final int bedIndex;
+        /** Half the scenarios chart over HL7 (a charting system on MLLP), half over MQTT JSON. */
+        final boolean entriesOverHl7;
         final List<AgentNotice> notices = new ArrayList<>();
         final List<Alert> alerts = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
@@ -95,10 +100,13 @@ final class ScenarioPlayer {
         int hl7Count;
         int jsonCount;
         int entryCount;
+        int hl7EntryCount;
 
         Feed(RuleEngine engine, int bedIndex) {
             this.engine = engine;
             this.bedIndex = bedIndex;
+            // Odd beds, the all-MQTT bed (3) among them, chart over MQTT.
+            this.entriesOverHl7 = bedIndex % 2 == 0;
         }
 
         @Override
@@ -133,11 +141,22 @@ final class ScenarioPlayer {
 
         @Override
         public void onEntry(ClinicianEntry entry) {
-            try {
-                engine.onEntry(entries.decode(MqttTopics.entries(UNIT, BED), json.entry(entry)), notices);
-                entryCount++;
-            } catch (PayloadException e) {
-                refused.add(entry.entryId() + ": " + e.getMessage());
+            if (entriesOverHl7) {
+                Hl7Decoded decoded = hl7.decode(entryWriter.write(UNIT, BED, entry).getBytes(StandardCharsets.UTF_8));
+                if (decoded.isEntry()) {
+                    engine.onEntry(decoded.entry(), notices);
+                    entryCount++;
+                    hl7EntryCount++;
+                } else {
+                    refused.add(entry.entryId() + ": " + decoded.ackCode() + " " + decoded.reason());
+                }
+            } else {
+                try {
+                    engine.onEntry(entries.decode(MqttTopics.entries(UNIT, BED), json.entry(entry)), notices);
+                    entryCount++;
+                } catch (PayloadException e) {
+                    refused.add(entry.entryId() + ": " + e.getMessage());
+                }
             }
             collect();
         }

@@ -57,11 +57,14 @@ public final class InputDecoders {
         }
     }
 
-    /** One HL7 message (no MLLP framing). */
+    /** One HL7 message (no MLLP framing): a device report or a charting system's clinician entry. */
     public RecordedInput hl7(byte[] message) {
         Hl7Decoded d = hl7.decode(message);
         if (!d.accepted()) {
             return new RecordedInput.Skipped(d.ackCode() + " " + d.reason());
+        }
+        if (d.isEntry()) {
+            return new RecordedInput.Entry(d.entry());
         }
         DeviceReport placed = devices.placed(d.report());
         return placed == null ? new RecordedInput.Skipped("no bed for device " + d.report().deviceId())
