@@ -194,8 +194,9 @@ public final class RuleEngine {
                 f.onsetMs(), bed.nowMs, profile.name(), profile.contentHash(), evidence);
     }
 
-    private static InfusionNotice notice(BedState bed, Infusion infusion, InfusionNotice.Kind kind, long timeMs, String source) {
-        return new InfusionNotice(bed.bed, bed.patient, infusion.id, kind, timeMs, infusion.onsetMs, source);
+    private InfusionNotice notice(BedState bed, Infusion infusion, InfusionNotice.Kind kind, long timeMs, String source) {
+        return new InfusionNotice(bed.bed, bed.patient, infusion.id, kind, timeMs, infusion.onsetMs, source,
+                profile.name(), profile.contentHash());
     }
 
     private BedState bedState(BedRef ref) {

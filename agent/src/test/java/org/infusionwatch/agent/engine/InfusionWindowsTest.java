@@ -14,6 +14,7 @@ import org.infusionwatch.agent.model.ClinicianEntry.Type;
 import org.infusionwatch.agent.model.EventCode;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.model.PumpEvent;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.junit.jupiter.api.Test;
 
 class InfusionWindowsTest {
@@ -38,6 +39,20 @@ class InfusionWindowsTest {
                 .containsExactly("ICU-A/BED01/1", "ICU-A/BED01/2", "ICU-A/BED01/3");
         assertThat(h.alerts()).extracting(a -> a.event() + " " + a.infusionId()).containsExactly(
                 "LETHAL_ARRHYTHMIA ICU-A/BED01/2", "ARRHYTHMIA_CARDIOVERSION ICU-A/BED01/3");
+    }
+
+    @Test
+    void shouldNameTheProfileAndTheHashOfItsFileOnEveryInfusionNotice() {
+        EngineHarness h = new EngineHarness("LANZONI");
+        h.report(studyStart(BED, 0));
+        h.report(studyComplete(BED, 60));
+        h.tick(6 * 60);
+
+        assertThat(h.out).filteredOn(InfusionNotice.class::isInstance).hasSize(3).allSatisfy(n -> {
+            InfusionNotice notice = (InfusionNotice) n;
+            assertThat(notice.protocolName()).isEqualTo("LANZONI");
+            assertThat(notice.protocolHash()).isEqualTo(ProtocolProfile.builtIn("LANZONI").contentHash());
+        });
     }
 
     @Test
