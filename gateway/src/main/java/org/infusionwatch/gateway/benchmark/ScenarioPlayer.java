@@ -18,6 +18,7 @@ import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.infusionwatch.gateway.hl7.Hl7Decoded;
 import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 import org.infusionwatch.gateway.mqtt.EntryPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.PayloadException;
@@ -39,9 +40,10 @@ import org.infusionwatch.sims.wire.Pcd04Writer;
  * event time and without sockets: each device report is written by the simulators' wire writers
  * (HL7 v2 for the devices on MLLP, JSON for those on MQTT, as {@link Transport#route} places them
  * in the demo; monitor alarms always as IHE PCD-04 HL7; clinician entries as a charting system's
- * HL7 on even beds and as MQTT JSON on odd ones), read back by the gateway's real decoders ({@link PcdMessageDecoder}, {@link ObservationPayloadDecoder},
- * {@link EntryPayloadDecoder}) and applied to the engine, with a tick every second of sim time as
- * the gateway's ticker does.
+ * HL7 on even beds and as MQTT JSON on odd ones), read back by the gateway's real decoders
+ * ({@link FastPcdDecoder} as the MLLP edge runs it, with {@link PcdMessageDecoder} behind it;
+ * {@link ObservationPayloadDecoder}, {@link EntryPayloadDecoder}) and applied to the engine, with a
+ * tick every second of sim time as the gateway's ticker does.
  *
  * <p>Not thread-safe: one player per thread (the HL7 decoder is not thread-safe).
  */
@@ -52,7 +54,8 @@ final class ScenarioPlayer {
     static final long REPORT_PERIOD_MS = 30_000;
     static final long TICK_MS = 1_000;
 
-    private final PcdMessageDecoder hl7 = new PcdMessageDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
+    /** The MLLP edge's decoder: byte-level scanner, HAPI behind it for what it does not read. */
+    private final FastPcdDecoder hl7 = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
     private final JsonMessages json = new JsonMessages();
