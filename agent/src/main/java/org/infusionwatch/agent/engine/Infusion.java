@@ -19,6 +19,9 @@ final class Infusion {
     /** Past the longest window and hold: rules no longer look at this infusion. */
     boolean settled;
     private final Set<EventCode> flagged = EnumSet.noneOf(EventCode.class);
+    /** Median of each physiological signal over the hour before onset, by {@link PhysioSignal#index}. */
+    private final double[] baselines = {Double.NaN, Double.NaN, Double.NaN};
+    private boolean baselinesTaken;
 
     Infusion(String id, long onsetMs, String source) {
         this.id = id;
@@ -37,5 +40,26 @@ final class Infusion {
 
     boolean wasFlagged(EventCode code) {
         return flagged.contains(code);
+    }
+
+    boolean baselinesTaken() {
+        return baselinesTaken;
+    }
+
+    /**
+     * Keeps the physiological baselines (median of the artefact-free samples over {@code baselineMs}
+     * before onset) while the sample rings still hold that hour: an alert raised hours later would
+     * find the rings overwritten. Allocates (a median sorts a copy): once per infusion.
+     */
+    void takeBaselines(BedState bed, long baselineMs) {
+        for (PhysioSignal s : bed.physio) {
+            baselines[s.index] = s.samples.median(onsetMs - baselineMs, onsetMs);
+        }
+        baselinesTaken = true;
+    }
+
+    /** The baseline of {@code signal}: kept once taken, until then read from its ring. */
+    double baseline(PhysioSignal signal, long baselineMs) {
+        return baselinesTaken ? baselines[signal.index] : signal.samples.median(onsetMs - baselineMs, onsetMs);
     }
 }

@@ -2,7 +2,9 @@ package org.infusionwatch.agent.engine;
 
 /**
  * One physiological signal of a bed (SpO2, heart rate, arterial mean pressure): its artefact-free
- * samples for the baseline median, and the runs of its early-warning condition. Samples must come
+ * samples for the baseline median, and the runs of its early-warning condition. The ring holds
+ * {@value #SAMPLES} samples: the baseline hour (and a minute after onset, when each infusion takes
+ * its baselines) at up to 2 samples a second. Samples must come
  * in event-time order; a repeat of the latest time is a duplicate and an older one is out of
  * order, and both are set aside (counted as artefacts) rather than bending the ring's order.
  *
@@ -11,11 +13,14 @@ package org.infusionwatch.agent.engine;
 final class PhysioSignal {
     private static final int SAMPLES = 8192;
 
+    /** The signal's place in {@link BedState#physio} and in each infusion's baselines. */
+    final int index;
     final SampleRing samples = new SampleRing(SAMPLES);
     final SustainedRuns runs;
     private long lastTimeMs = Long.MIN_VALUE;
 
-    PhysioSignal(long holdMs, long maxGapMs) {
+    PhysioSignal(int index, long holdMs, long maxGapMs) {
+        this.index = index;
         this.runs = new SustainedRuns(holdMs, maxGapMs);
     }
 
