@@ -24,7 +24,7 @@ final class AlertContext {
         StringBuilder artefacts = new StringBuilder();
         int total = 0;
         for (ArtefactKind kind : ArtefactKind.values()) {
-            int n = bed.artefacts.count(kind, t0, bed.nowMs);
+            int n = infusion.artefactsSinceOnset(bed, kind);
             if (n > 0) {
                 total += n;
                 artefacts.append(artefacts.length() > 0 ? ", " : "").append(kind.words()).append(' ').append(n);

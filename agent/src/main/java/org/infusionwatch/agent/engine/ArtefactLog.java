@@ -1,8 +1,10 @@
 package org.infusionwatch.agent.engine;
 
 /**
- * When artefacts happened at a bed, per kind, in primitive rings of event times, so an alert can
- * say how many artefacts were set aside since its infusion's onset. Recording never allocates.
+ * When artefacts happened at a bed, per kind, in primitive rings of event times (the latest
+ * {@value #PER_KIND} of each kind) and total counts, so an alert can say how many artefacts were
+ * set aside since its infusion's onset (see {@link Infusion#artefactsSinceOnset}). Recording
+ * never allocates.
  *
  * <p>Owned by the engine thread.
  */
@@ -31,6 +33,11 @@ final class ArtefactLog {
             }
         }
         return n;
+    }
+
+    /** Every artefact of {@code kind} ever recorded at the bed. */
+    long total(ArtefactKind kind) {
+        return totals[kind.ordinal()];
     }
 
     /** Every artefact ever recorded at the bed, of every kind. */
