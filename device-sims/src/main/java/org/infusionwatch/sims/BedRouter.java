@@ -8,7 +8,7 @@ import org.infusionwatch.sims.model.DeviceSample;
 import org.infusionwatch.sims.scenario.BedOutput;
 import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.wire.DeviceSink;
-import org.infusionwatch.sims.wire.MqttJsonPublisher;
+import org.infusionwatch.sims.wire.EntrySink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,14 @@ final class BedRouter implements BedOutput {
     private final String unit;
     private final BedSimulation simulation;
     private final Map<DeviceKind, DeviceSink> sinks;
-    private final MqttJsonPublisher entries;
+    private final EntrySink entries;
     private final SimListener listener;
 
     /**
-     * @param entries where clinician entries go; {@code null} without MQTT
+     * @param entries where clinician entries go (MQTT JSON, else HL7 over MLLP as a charting system)
      */
     BedRouter(String unit, BedSimulation simulation, Map<DeviceKind, DeviceSink> sinks,
-              MqttJsonPublisher entries, SimListener listener) {
+              EntrySink entries, SimListener listener) {
         this.unit = unit;
         this.simulation = simulation;
         this.sinks = Map.copyOf(sinks);
@@ -60,10 +60,6 @@ final class BedRouter implements BedOutput {
 
     @Override
     public void onEntry(ClinicianEntry entry) {
-        if (entries != null) {
-            entries.publishEntry(unit, simulation.bed(), entry);
-        } else {
-            log.info("{}/{}: entry {} not sent: clinician entries need MQTT", unit, simulation.bed(), entry.type());
-        }
+        entries.publishEntry(unit, simulation.bed(), entry);
     }
 }

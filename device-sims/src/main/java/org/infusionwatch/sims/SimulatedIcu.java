@@ -21,7 +21,9 @@ import org.infusionwatch.sims.scenario.Scenario;
 import org.infusionwatch.sims.scenario.Scenarios;
 import org.infusionwatch.sims.wire.DeviceAddress;
 import org.infusionwatch.sims.wire.DeviceSink;
+import org.infusionwatch.sims.wire.EntrySink;
 import org.infusionwatch.sims.wire.Hl7DeviceSink;
+import org.infusionwatch.sims.wire.Hl7EntrySink;
 import org.infusionwatch.sims.wire.MllpClient;
 import org.infusionwatch.sims.wire.MllpClientOptions;
 import org.infusionwatch.sims.wire.MqttJsonPublisher;
@@ -131,11 +133,12 @@ public final class SimulatedIcu implements AutoCloseable {
             scenarioStartMs = startMs;
             try {
                 connectMqtt();
+                EntrySink entries = entrySink();
                 for (int i = 0; i < beds.size(); i++) {
                     BedAssignment bed = beds.get(i);
                     BedSimulation sim = new BedSimulation(bed.bed(), bed.scenario(), startMs, reportPeriodMs,
                             seed + 7_919L * i);
-                    runs.add(new BedRouter(unit, sim, sinks(i, bed.bed()), mqtt, listener));
+                    runs.add(new BedRouter(unit, sim, sinks(i, bed.bed()), entries, listener));
                 }
             } catch (RuntimeException e) {
                 closeTransports();
@@ -187,6 +190,20 @@ public final class SimulatedIcu implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("cannot connect to the MQTT broker " + mqttUri + ": " + e, e);
         }
+    }
+
+    /**
+     * Clinician entries go over MQTT when it is on; otherwise the unit's charting system sends
+     * them as HL7 on a connection of its own.
+     */
+    private EntrySink entrySink() {
+        if (mqtt != null) {
+            return mqtt;
+        }
+        MllpClient client = new MllpClient("CHART-" + unit, mllpHost, mllpPort, mllpOptions);
+        mllpClients.add(client);
+        client.open();
+        return new Hl7EntrySink(client);
     }
 
     private Map<DeviceKind, DeviceSink> sinks(int bedIndex, String bed) {

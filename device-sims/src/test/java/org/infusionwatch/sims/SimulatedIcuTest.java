@@ -65,7 +65,29 @@ class SimulatedIcuTest {
             assertThat(pumpEvents.get(0)).contains("197288^MDC_EVT_PUMP_DELIV_START^MDC");
             assertThat(messagesFrom(gateway, "IWSIM_MON")).isNotEmpty()
                     .allSatisfy(m -> assertThat(m).contains("PV1||I|ICU-A^^BED01"));
-            assertThat(gateway.connectionsAccepted()).as("one connection per device").isEqualTo(3);
+            assertThat(gateway.connectionsAccepted()).as("one connection per device and one for the charting system")
+                    .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void shouldSendClinicianEntriesAsTheChartingSystemsHl7WhenThereIsNoMqtt() throws Exception {
+        try (FakeMllpServer gateway = FakeMllpServer.acking();
+             SimulatedIcu icu = SimulatedIcu.builder()
+                     .unit("ICU-A")
+                     .bed("BED01", Scenarios.named("cardioversion"))
+                     .clock(clock)
+                     .reportPeriodMs(Duration.ofMinutes(30).toMillis())
+                     .mllp("127.0.0.1", gateway.port())
+                     .build()) {
+            icu.start();
+
+            hand.advance(Scenarios.ONSET.plus(Duration.ofHours(2))); // the cardioversion is charted at T0 + 2 h
+            await().atMost(AWAIT).until(() -> !messagesFrom(gateway, "IWSIM_CHART").isEmpty());
+
+            assertThat(messagesFrom(gateway, "IWSIM_CHART")).singleElement().satisfies(m -> assertThat(m)
+                    .contains("|ORU^R01^ORU_R01|", "PV1||I|ICU-A^^BED01", "|IW_ENTRY^", "|CARDIOVERSION^^99IW|",
+                            "||dr-04"));
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.alerts.AlertBook;
-import org.infusionwatch.agent.engine.EngineConfig;
-import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
 import org.infusionwatch.agent.engine.StudyProductMatcher;
 import org.infusionwatch.agent.eventlog.DeliveryLedger;
@@ -87,9 +85,7 @@ public final class Gateway implements AutoCloseable {
         InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
         NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
 
-        RuleEngine engine = new RuleEngine(new EngineConfig(profile,
-                new StudyProductMatcher(settings.studyProductPrefix()), new Enrolment(settings.enrolment()),
-                EngineConfig.DEFAULT_RESUME_GAP_MS));
+        RuleEngine engine = new RuleEngine(settings.engineConfig(profile));
         AgentCore core = new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L));
         SqliteJournal journal = SqliteJournal.open(settings.dataDir());
         recovered = JournalRecovery.rebuild(journal, new InputDecoders(new DeviceDirectory(settings.devices())),

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.infusionwatch.agent.engine.EngineConfig;
+import org.infusionwatch.agent.engine.Enrolment;
+import org.infusionwatch.agent.engine.StudyProductMatcher;
 import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
 
 /**
  * Everything the gateway process is told: defaults in one place, overridden by a JSON config file
@@ -32,6 +36,7 @@ public final class GatewaySettings {
     private String studyProductPrefix = "STUDY";
     private final Map<BedRef, String> enrolment = new LinkedHashMap<>();
     private final Map<String, BedRef> devices = new LinkedHashMap<>();
+    private final Map<BedRef, Double> weightsKg = new LinkedHashMap<>();
     private long tickPeriodMs = 1_000;
     private long escalateAfterMinutes = 5;
     private int maxFrameBytes = 1 << 20;
@@ -45,8 +50,9 @@ public final class GatewaySettings {
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
-                       Map<String, String> devices, Long tickPeriodMs, Integer maxFrameBytes, Long escalateAfterMinutes,
-                       String httpHost, Integer httpPort, String usersFile) {
+                       Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
+                       Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
+                       String usersFile) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -88,6 +94,9 @@ public final class GatewaySettings {
         if (f.devices() != null) {
             f.devices().forEach((device, bed) -> device(device, BedRef.parse(bed)));
         }
+        if (f.weightsKg() != null) {
+            f.weightsKg().forEach((bed, kg) -> weightKg(BedRef.parse(bed), kg == null ? Double.NaN : kg));
+        }
         if (f.tickPeriodMs() != null) {
             tickPeriodMs = f.tickPeriodMs();
         }
@@ -114,15 +123,18 @@ public final class GatewaySettings {
 
     /**
      * Writes what the engine's results depend on (protocol, study product, enrolment, device
-     * table) into the data folder, so that a replay of its journal uses the same by default.
+     * table, patient weights) into the data folder, so that a replay of its journal uses the same
+     * by default.
      */
     public void writeSnapshot() {
         Map<String, String> beds = new LinkedHashMap<>();
         enrolment.forEach((bed, pseudonym) -> beds.put(bed.key(), pseudonym));
         Map<String, String> table = new LinkedHashMap<>();
         devices.forEach((device, bed) -> table.put(device, bed.key()));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, null, null, escalateAfterMinutes, null, null, null);
+                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -180,6 +192,18 @@ public final class GatewaySettings {
 
     public GatewaySettings device(String deviceId, BedRef bed) {
         devices.put(deviceId, bed);
+        return this;
+    }
+
+    /**
+     * The weight of the patient in {@code bed}, for doses in ug/kg/min when the pump sends no
+     * weight (a pump's own weight wins: it is what the pump was programmed with).
+     */
+    public GatewaySettings weightKg(BedRef bed, double kg) {
+        if (!(kg > 0 && kg < 1_000)) {
+            throw new IllegalArgumentException("weight of " + bed.key() + " must be a number of kg above 0, was " + kg);
+        }
+        weightsKg.put(bed, kg);
         return this;
     }
 
@@ -286,6 +310,16 @@ public final class GatewaySettings {
 
     public Map<String, BedRef> devices() {
         return Map.copyOf(devices);
+    }
+
+    public Map<BedRef, Double> weightsKg() {
+        return Map.copyOf(weightsKg);
+    }
+
+    /** What the rule engine is told: the profile in force and this gateway's trial and ward settings. */
+    public EngineConfig engineConfig(ProtocolProfile profile) {
+        return new EngineConfig(profile, new StudyProductMatcher(studyProductPrefix), new Enrolment(enrolment),
+                EngineConfig.DEFAULT_RESUME_GAP_MS, weightsKg);
     }
 
     public long tickPeriodMs() {

@@ -89,6 +89,6 @@ public final class AlertBook {
     private static AlertChange change(OpenAlert a, AlertState state, long timeMs, String by, String note) {
         Alert r = a.alert;
         return new AlertChange(r.alertId(), r.bed(), r.patient(), r.infusionId(), r.event(), state, timeMs, r.onsetMs(),
-                by, note == null ? "" : note);
+                by, note == null ? "" : note, r.protocolName(), r.protocolHash());
     }
 }

@@ -15,16 +15,16 @@ final class AlertContext {
     static Map<String, Object> complete(Map<String, Object> evidence, BedState bed, Infusion infusion,
                                         ProtocolProfile profile) {
         long t0 = infusion.onsetMs;
-        long from = t0 - profile.baselineMs();
+        long baselineMs = profile.baselineMs();
         Evidence e = new Evidence();
         e.map().putAll(evidence);
-        e.number("baselineSpo2Percent", bed.spo2.samples.median(from, t0))
-                .number("baselineHeartRate", bed.heartRate.samples.median(from, t0))
-                .number("baselineMapMmHg", bed.arterialMean.samples.median(from, t0));
+        e.number("baselineSpo2Percent", infusion.baseline(bed.spo2, baselineMs))
+                .number("baselineHeartRate", infusion.baseline(bed.heartRate, baselineMs))
+                .number("baselineMapMmHg", infusion.baseline(bed.arterialMean, baselineMs));
         StringBuilder artefacts = new StringBuilder();
         int total = 0;
         for (ArtefactKind kind : ArtefactKind.values()) {
-            int n = bed.artefacts.count(kind, t0, bed.nowMs);
+            int n = infusion.artefactsSinceOnset(bed, kind);
             if (n > 0) {
                 total += n;
                 artefacts.append(artefacts.length() > 0 ? ", " : "").append(kind.words()).append(' ').append(n);

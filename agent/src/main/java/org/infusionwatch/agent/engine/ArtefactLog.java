@@ -3,10 +3,11 @@ package org.infusionwatch.agent.engine;
 import java.util.Arrays;
 
 /**
- * When artefacts happened at a bed, per kind, in primitive rings of event times, so an alert can
- * say how many artefacts were set aside since its infusion's onset. A kind's ring is allocated at
- * its first artefact and grows by doubling up to {@value #PER_KIND} times, then is reused: most
- * beds never see most kinds, and a bed's steady state allocates nothing.
+ * When artefacts happened at a bed, per kind, in primitive rings of event times (the latest
+ * {@value #PER_KIND} of each kind) and total counts, so an alert can say how many artefacts were
+ * set aside since its infusion's onset (see {@link Infusion#artefactsSinceOnset}). A kind's ring
+ * is allocated at its first artefact and grows by doubling up to {@value #PER_KIND} times, then is
+ * reused: most beds never see most kinds, and a bed's steady state allocates nothing.
  *
  * <p>Owned by the engine thread.
  */
@@ -47,6 +48,11 @@ final class ArtefactLog {
             }
         }
         return n;
+    }
+
+    /** Every artefact of {@code kind} ever recorded at the bed. */
+    long total(ArtefactKind kind) {
+        return totals[kind.ordinal()];
     }
 
     /** Every artefact ever recorded at the bed, of every kind. */

@@ -30,6 +30,8 @@ final class BedState {
     final PhysioSignal spo2;
     final PhysioSignal heartRate;
     final PhysioSignal arterialMean;
+    /** The three signals by {@link PhysioSignal#index}. */
+    final PhysioSignal[] physio;
     final VasopressorState vasopressors;
     final AlarmStates alarms = new AlarmStates();
     final DeviceWatch devices;
@@ -48,9 +50,10 @@ final class BedState {
         this.bed = bed;
         this.patient = patient;
         EarlyWarningLimits w = profile.earlyWarnings();
-        this.spo2 = new PhysioSignal(w.spo2HoldMs(), w.maxGapMs(), profile.baselineMs());
-        this.heartRate = new PhysioSignal(w.heartRateHoldMs(), w.maxGapMs(), profile.baselineMs());
-        this.arterialMean = new PhysioSignal(w.mapHoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.spo2 = new PhysioSignal(0, w.spo2HoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.heartRate = new PhysioSignal(1, w.heartRateHoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.arterialMean = new PhysioSignal(2, w.mapHoldMs(), w.maxGapMs(), profile.baselineMs());
+        this.physio = new PhysioSignal[] {spo2, heartRate, arterialMean};
         this.vasopressors = new VasopressorState(profile.vasopressors(), weightKg);
         this.devices = new DeviceWatch(profile.signalLossMs());
     }

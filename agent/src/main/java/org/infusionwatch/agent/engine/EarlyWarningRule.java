@@ -56,7 +56,7 @@ final class EarlyWarningRule implements Rule {
             return null;
         }
         long start = s.runs.startOf(run);
-        double baseline = s.samples.median(t0 - profile.baselineMs(), t0);
+        double baseline = infusion.baseline(s, profile.baselineMs());
         EarlyWarningLimits w = profile.earlyWarnings();
         String limit = switch (event) {
             case EARLY_WARNING_DESATURATION -> "below " + Evidence.words(w.spo2BelowPercent()) + " " + unit + " for "

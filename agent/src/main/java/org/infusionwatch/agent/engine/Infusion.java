@@ -19,6 +19,11 @@ final class Infusion {
     /** Past the longest window and hold: rules no longer look at this infusion. */
     boolean settled;
     private final Set<EventCode> flagged = EnumSet.noneOf(EventCode.class);
+    /** Median of each physiological signal over the hour before onset, by {@link PhysioSignal#index}. */
+    private final double[] baselines = {Double.NaN, Double.NaN, Double.NaN};
+    /** Per artefact kind, how many the bed had recorded before onset; taken with the baselines. */
+    private final long[] artefactsBeforeOnset = new long[ArtefactKind.values().length];
+    private boolean baselinesTaken;
 
     Infusion(String id, long onsetMs, String source) {
         this.id = id;
@@ -37,5 +42,42 @@ final class Infusion {
 
     boolean wasFlagged(EventCode code) {
         return flagged.contains(code);
+    }
+
+    boolean baselinesTaken() {
+        return baselinesTaken;
+    }
+
+    /**
+     * Keeps the physiological baselines (median of the artefact-free samples over {@code baselineMs}
+     * before onset) while the sample rings still hold that hour: an alert raised hours later would
+     * find the rings overwritten. Allocates (a median sorts a copy): once per infusion.
+     */
+    void takeBaselines(BedState bed, long baselineMs) {
+        for (PhysioSignal s : bed.physio) {
+            baselines[s.index] = s.samples.median(onsetMs - baselineMs, onsetMs);
+        }
+        // The ring still holds the minute since onset, so the total before onset is exact.
+        for (ArtefactKind kind : ArtefactKind.values()) {
+            artefactsBeforeOnset[kind.ordinal()] = bed.artefacts.total(kind)
+                    - bed.artefacts.count(kind, onsetMs, Long.MAX_VALUE);
+        }
+        baselinesTaken = true;
+    }
+
+    /**
+     * Artefacts of {@code kind} set aside at the bed since onset: every one, from the totals, once
+     * the count before onset is known; until then from the ring (which then still holds them all).
+     */
+    int artefactsSinceOnset(BedState bed, ArtefactKind kind) {
+        if (baselinesTaken) {
+            return (int) Math.min(Integer.MAX_VALUE, bed.artefacts.total(kind) - artefactsBeforeOnset[kind.ordinal()]);
+        }
+        return bed.artefacts.count(kind, onsetMs, bed.nowMs);
+    }
+
+    /** The baseline of {@code signal}: kept once taken, until then read from its ring. */
+    double baseline(PhysioSignal signal, long baselineMs) {
+        return baselinesTaken ? baselines[signal.index] : signal.samples.median(onsetMs - baselineMs, onsetMs);
     }
 }

@@ -10,7 +10,8 @@ import org.infusionwatch.agent.protocol.ProtocolProfile;
  * the window, from the monitor's alarms (IHE PCD-04, standard and vendor codes mapped by the
  * profile's alarm table). "New" = that rhythm's alarm was not active at any time in the baseline
  * window before onset. An ECG lead-off or noise condition at the same moment (within the
- * profile's doubtful-within before the alarm's start) marks the alert doubtful: 88.8 % of
+ * profile's doubtful-within of the alarm's start, before or after, as far as known when the alert
+ * is raised) marks the alert doubtful: 88.8 % of
  * annotated ICU arrhythmia alarms were false (Drew et al., PLoS One 2014), but a real VF with a
  * loose lead must still reach the nurse, so it is never silenced.
  *
@@ -54,9 +55,12 @@ final class LethalArrhythmiaRule extends HeldCondition implements Rule {
         if (rhythm == null) {
             return null;
         }
+        // "At the same moment" either way: a lead that came off just after the rhythm alarm is
+        // known when the alert is raised later (a hold, a late delivery-start).
         long from = best - definition.doubtfulWithinMs();
-        boolean leadOff = bed.alarms.wasActiveIn(AlarmMeaning.ECG_LEAD_OFF, from, best);
-        boolean noise = bed.alarms.wasActiveIn(AlarmMeaning.ECG_NOISE, from, best);
+        long to = best + definition.doubtfulWithinMs();
+        boolean leadOff = bed.alarms.wasActiveIn(AlarmMeaning.ECG_LEAD_OFF, from, to);
+        boolean noise = bed.alarms.wasActiveIn(AlarmMeaning.ECG_NOISE, from, to);
         boolean doubtful = leadOff || noise;
         String why = leadOff && noise ? "ECG lead off and noise" : leadOff ? "ECG lead off" : noise ? "ECG noise" : "";
         double heartRate = bed.heartRate.samples.valueAtOrBefore(best);

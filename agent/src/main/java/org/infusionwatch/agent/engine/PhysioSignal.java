@@ -2,7 +2,9 @@ package org.infusionwatch.agent.engine;
 
 /**
  * One physiological signal of a bed (SpO2, heart rate, arterial mean pressure): its artefact-free
- * samples for the baseline median, and the runs of its early-warning condition. Samples must come
+ * samples for the baseline median, and the runs of its early-warning condition. The ring holds
+ * {@value #SAMPLES} samples: the baseline hour (and a minute after onset, when each infusion takes
+ * its baselines) at up to 2 samples a second. Samples must come
  * in event-time order; a repeat of the latest time is a duplicate and an older one is out of
  * order, and both are set aside (counted as artefacts) rather than bending the ring's order.
  *
@@ -14,6 +16,8 @@ final class PhysioSignal {
     /** How late a delivery-start may arrive and still find its whole baseline hour held. */
     static final long LATE_ONSET_REACH_MS = 30 * 60_000L;
 
+    /** The signal's place in {@link BedState#physio} and in each infusion's baselines. */
+    final int index;
     final SampleRing samples;
     final SustainedRuns runs;
     private long lastTimeMs = Long.MIN_VALUE;
@@ -21,7 +25,8 @@ final class PhysioSignal {
     /**
      * @param baselineMs how far before an onset the baseline median reaches (the profile's baseline)
      */
-    PhysioSignal(long holdMs, long maxGapMs, long baselineMs) {
+    PhysioSignal(int index, long holdMs, long maxGapMs, long baselineMs) {
+        this.index = index;
         this.runs = new SustainedRuns(holdMs, maxGapMs);
         int slots = (int) Math.ceil((double) (baselineMs + LATE_ONSET_REACH_MS) / BASELINE_SLOT_MS) + 1;
         this.samples = new SampleRing(slots, BASELINE_SLOT_MS);

@@ -31,6 +31,13 @@ import org.infusionwatch.agent.protocol.ProtocolProfile;
  * <p>Not thread-safe by design: one thread (the engine handler) owns it and all bed state.
  */
 public final class RuleEngine {
+    /**
+     * When an infusion keeps its physiological baselines: samples of the hour before onset may
+     * still be on their way for a few seconds (the monitor on MQTT, the pump on MLLP); a minute
+     * after onset they are in, and the sample rings still hold the hour.
+     */
+    private static final long BASELINE_TAKEN_AFTER_MS = 60_000;
+
     private final EngineConfig config;
     private final ProtocolProfile profile;
     private final Rule[] rules;
@@ -164,6 +171,9 @@ public final class RuleEngine {
             if (bed.nowMs < infusion.onsetMs || infusion.settled) {
                 continue;
             }
+            if (!infusion.baselinesTaken() && bed.nowMs >= infusion.onsetMs + BASELINE_TAKEN_AFTER_MS) {
+                infusion.takeBaselines(bed, profile.baselineMs());
+            }
             for (Rule rule : rules) {
                 if (infusion.wasFlagged(rule.event())) {
                     continue;
@@ -194,8 +204,9 @@ public final class RuleEngine {
                 f.onsetMs(), bed.nowMs, profile.name(), profile.contentHash(), evidence);
     }
 
-    private static InfusionNotice notice(BedState bed, Infusion infusion, InfusionNotice.Kind kind, long timeMs, String source) {
-        return new InfusionNotice(bed.bed, bed.patient, infusion.id, kind, timeMs, infusion.onsetMs, source);
+    private InfusionNotice notice(BedState bed, Infusion infusion, InfusionNotice.Kind kind, long timeMs, String source) {
+        return new InfusionNotice(bed.bed, bed.patient, infusion.id, kind, timeMs, infusion.onsetMs, source,
+                profile.name(), profile.contentHash());
     }
 
     private BedState bedState(BedRef ref) {

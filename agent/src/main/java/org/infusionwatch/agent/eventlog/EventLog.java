@@ -127,8 +127,12 @@ public final class EventLog implements AutoCloseable {
         } else if (notice instanceof AlertChange c) {
             m.put("by", c.by());
             m.put("note", c.note());
+            m.put("protocol", c.protocolName());
+            m.put("protocolHash", c.protocolHash());
         } else if (notice instanceof InfusionNotice n) {
             m.put("source", n.source());
+            m.put("protocol", n.protocolName());
+            m.put("protocolHash", n.protocolHash());
         }
         try {
             return json.writeValueAsString(m);

@@ -14,6 +14,8 @@ package org.infusionwatch.agent.model;
  * @param onsetMs    the alert's onset
  * @param by         who (staff identifier, or {@code system} for an escalation)
  * @param note       free text, may be empty
+ * @param protocolName protocol profile of the alert
+ * @param protocolHash SHA-256 of that protocol file's content
  */
 public record AlertChange(
         String alertId,
@@ -25,5 +27,7 @@ public record AlertChange(
         long timeMs,
         long onsetMs,
         String by,
-        String note) implements AgentNotice {
+        String note,
+        String protocolName,
+        String protocolHash) implements AgentNotice {
 }

@@ -10,6 +10,9 @@ package org.infusionwatch.agent.model;
  * @param timeMs      event time of the change
  * @param onsetMs     the infusion's onset (T0)
  * @param source      what told us: the pump's device id or the clinician entry's author
+ * @param protocolName protocol profile in force, so every event-log row says under which
+ *                     definitions it was written
+ * @param protocolHash SHA-256 of that protocol file's content
  */
 public record InfusionNotice(
         BedRef bed,
@@ -18,7 +21,9 @@ public record InfusionNotice(
         Kind kind,
         long timeMs,
         long onsetMs,
-        String source) implements AgentNotice {
+        String source,
+        String protocolName,
+        String protocolHash) implements AgentNotice {
 
     /** What happened to the infusion. */
     public enum Kind {

@@ -27,7 +27,7 @@ final class ProfileFields {
         read.add(field);
         String v = props.getProperty(field);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("protocol file " + origin + ": field '" + field + "' is missing");
+            throw new ProtocolFileException("protocol file " + origin + ": field '" + field + "' is missing");
         }
         return v.trim();
     }
@@ -124,7 +124,7 @@ final class ProfileFields {
         read.add(field);
         String v = props.getProperty(field);
         if (v == null) {
-            throw new IllegalArgumentException("protocol file " + origin + ": field '" + field + "' is missing");
+            throw new ProtocolFileException("protocol file " + origin + ": field '" + field + "' is missing");
         }
         return v.isBlank() ? List.of() : list(field);
     }
@@ -134,13 +134,13 @@ final class ProfileFields {
         Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
         unknown.removeAll(read);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("protocol file " + origin + ": field '" + unknown.iterator().next()
+            throw new ProtocolFileException("protocol file " + origin + ": field '" + unknown.iterator().next()
                     + "' is not a protocol field");
         }
     }
 
-    IllegalArgumentException invalid(String field, String value, String expected) {
-        return new IllegalArgumentException("protocol file " + origin + ": field '" + field + "' is '" + value
+    ProtocolFileException invalid(String field, String value, String expected) {
+        return new ProtocolFileException("protocol file " + origin + ": field '" + field + "' is '" + value
                 + "', expected " + expected);
     }
 }

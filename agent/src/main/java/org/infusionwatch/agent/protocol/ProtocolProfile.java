@@ -91,7 +91,29 @@ public final class ProtocolProfile {
                 f.decimal("artefact.arterial-mean.max-mmhg"),
                 f.decimal("artefact.arterial-systolic.max-mmhg"),
                 f.decimal("artefact.arterial.min-pulse-pressure-mmhg"));
+        refuseContradictions(f);
         f.refuseUnknownFields();
+    }
+
+    /**
+     * Fields that are each valid but contradict one another would silently switch a rule off
+     * (every SpO2 an artefact, cardiac arrest never inside its window): refused like a bad field.
+     */
+    private void refuseContradictions(ProfileFields f) {
+        if (longWindowMs < windowMs) {
+            throw f.invalid("long-window.minutes", f.text("long-window.minutes"),
+                    "at least window.minutes (" + f.text("window.minutes") + ")");
+        }
+        below(f, "artefact.spo2.min-percent", "artefact.spo2.max-percent");
+        below(f, "artefact.heart-rate.min", "artefact.heart-rate.max");
+        below(f, "artefact.arterial-mean.min-mmhg", "artefact.arterial-mean.max-mmhg");
+        below(f, "early-warning.heart-rate.below", "early-warning.heart-rate.above");
+    }
+
+    private static void below(ProfileFields f, String lowField, String highField) {
+        if (!(f.decimal(lowField) < f.decimal(highField))) {
+            throw f.invalid(lowField, f.text(lowField), "below " + highField + " (" + f.text(highField) + ")");
+        }
     }
 
     /** A built-in profile by name (STROMA, START, LANZONI), case-insensitive. */
@@ -99,7 +121,8 @@ public final class ProtocolProfile {
         String resource = "/protocols/" + name.toUpperCase(Locale.ROOT) + ".properties";
         try (InputStream in = ProtocolProfile.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no built-in protocol profile named " + name);
+                throw new ProtocolFileException("no built-in protocol profile named " + name
+                        + " and no such file (built-in: STROMA, START, LANZONI)");
             }
             return parse(in.readAllBytes(), resource);
         } catch (IOException e) {
@@ -112,7 +135,7 @@ public final class ProtocolProfile {
         try {
             return parse(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read protocol file " + file, e);
+            throw new ProtocolFileException("cannot read protocol file " + file + ": " + e.getMessage());
         }
     }
 
@@ -126,14 +149,14 @@ public final class ProtocolProfile {
      * Reads a protocol file's bytes.
      *
      * @param origin how to name the file in a refusal
-     * @throws IllegalArgumentException naming the field when a field is missing, invalid or unknown
+     * @throws ProtocolFileException naming the field when a field is missing, invalid or unknown
      */
     public static ProtocolProfile parse(byte[] content, String origin) {
         Properties p = new Properties();
         try {
             p.load(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("protocol file " + origin + " is not a properties file: " + e.getMessage());
+            throw new ProtocolFileException("protocol file " + origin + " is not a properties file: " + e.getMessage());
         }
         return new ProtocolProfile(new ProfileFields(p, origin), sha256(content));
     }

@@ -53,6 +53,18 @@ class AlertBookTest {
     }
 
     @Test
+    void shouldCarryTheAlertsProfileNameAndHashOnEveryStateChange() {
+        raise("a1");
+        book.onAction(action("a1", AlertAction.Action.ANNOTATE, RAISED + MINUTE, "coordinator-2"), out);
+        book.onTime(RAISED + 6 * MINUTE, out);
+
+        assertThat(changes()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.protocolName()).isEqualTo("STROMA");
+            assertThat(c.protocolHash()).isEqualTo("h");
+        });
+    }
+
+    @Test
     void shouldRecordWhoAcknowledgedOnceAndNotEscalateAfterwards() {
         raise("a1");
         book.onAction(action("a1", AlertAction.Action.ACKNOWLEDGE, RAISED + MINUTE, "nurse-17"), out);

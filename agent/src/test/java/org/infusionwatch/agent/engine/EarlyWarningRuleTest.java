@@ -117,6 +117,23 @@ class EarlyWarningRuleTest {
     }
 
     @Test
+    void shouldCountEveryArtefactSinceOnsetEvenAfterALongStorm() {
+        EngineHarness h = new EngineHarness("STROMA");
+        h.report(monitor(BED, -2, 30, 90, 75)); // an artefact before onset: not counted
+        h.report(studyStart(BED, 0));
+        double second = 1 / 60.0;
+        for (int i = 1; i <= 1500; i++) { // 25 min of a 1 Hz SpO2 below any physiological value
+            h.report(monitor(BED, i * second, 30, 90, 75));
+        }
+        h.entry(EngineInput.entry(BED, 25.5, org.infusionwatch.agent.model.ClinicianEntry.Type.DEATH, ""));
+
+        assertThat(h.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.evidence()).containsEntry("artefactsSinceOnset", 1500L);
+            assertThat((String) a.evidence().get("artefacts")).isEqualTo("SpO2 out of range 1500");
+        });
+    }
+
+    @Test
     void shouldDropDuplicateAndOutOfOrderSamplesAndCountThem() {
         EngineHarness h = new EngineHarness("STROMA");
         h.report(studyStart(BED, 0));

@@ -14,6 +14,7 @@ import org.infusionwatch.agent.model.ClinicianEntry.Type;
 import org.infusionwatch.agent.model.EventCode;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.model.PumpEvent;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.junit.jupiter.api.Test;
 
 class InfusionWindowsTest {
@@ -38,6 +39,42 @@ class InfusionWindowsTest {
                 .containsExactly("ICU-A/BED01/1", "ICU-A/BED01/2", "ICU-A/BED01/3");
         assertThat(h.alerts()).extracting(a -> a.event() + " " + a.infusionId()).containsExactly(
                 "LETHAL_ARRHYTHMIA ICU-A/BED01/2", "ARRHYTHMIA_CARDIOVERSION ICU-A/BED01/3");
+    }
+
+    @Test
+    void shouldNameTheProfileAndTheHashOfItsFileOnEveryInfusionNotice() {
+        EngineHarness h = new EngineHarness("LANZONI");
+        h.report(studyStart(BED, 0));
+        h.report(studyComplete(BED, 60));
+        h.tick(6 * 60);
+
+        assertThat(h.out).filteredOn(InfusionNotice.class::isInstance).hasSize(3).allSatisfy(n -> {
+            InfusionNotice notice = (InfusionNotice) n;
+            assertThat(notice.protocolName()).isEqualTo("LANZONI");
+            assertThat(notice.protocolHash()).isEqualTo(ProtocolProfile.builtIn("LANZONI").contentHash());
+        });
+    }
+
+    @Test
+    void shouldKeepTheBaselineHourForAnAlertHoursLaterWhenTheMonitorReportsEverySecond() {
+        EngineHarness h = new EngineHarness("STROMA");
+        double second = 1 / 60.0;
+        // An SpO2 of 96 % before onset and 92 % after: four hours of 1 Hz samples after onset are
+        // more than the sample ring holds, so the hour before onset is long gone from it.
+        for (double m = -60; m < 4 * 60 + 20; m += second) {
+            h.report(EngineInput.monitor(BED, m, m <= 0 ? 96 : 92, 80, 75));
+            if (Math.abs(m - Math.rint(m)) < second / 2) {
+                boolean raised = m >= 4 * 60;
+                h.report(ventilator(BED, Math.rint(m), raised ? 70 : 40, raised ? 14 : 8));
+            }
+            if (Math.abs(m) < second / 2) {
+                h.report(studyStart(BED, 0));
+            }
+        }
+
+        assertThat(h.alerts(EventCode.HYPOXEMIA_WORSENING)).singleElement().satisfies(a -> assertThat(a.evidence())
+                .containsEntry("baselineSpo2Percent", 96.0).containsEntry("baselineHeartRate", 80.0)
+                .containsEntry("baselineMapMmHg", 75.0));
     }
 
     @Test

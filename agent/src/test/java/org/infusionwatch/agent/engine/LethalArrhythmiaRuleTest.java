@@ -87,6 +87,31 @@ class LethalArrhythmiaRuleTest {
     }
 
     @Test
+    void shouldMarkTheAlertDoubtfulWhenTheLeadWentOffJustAfterAndTheOnsetArrivedLate() {
+        EngineHarness h = new EngineHarness("STROMA");
+        for (int m = -60; m <= 61; m++) {
+            h.report(monitor(BED, m, 94, 90, 75));
+        }
+        h.report(alarm(BED, 62, VT, ECG, "start"));
+        h.report(alarm(BED, 62 + 5 / 60.0, "196876^MDC_EVT_LEAD_DISCONN^MDC", ECG, "start"));
+        h.report(studyStart(BED, 0)); // the delivery-start arrives after both alarms
+
+        assertThat(h.alerts(EVENT)).singleElement().satisfies(a -> assertThat(a.evidence())
+                .containsEntry("doubtful", true).containsEntry("doubtfulBecause", "ECG lead off"));
+    }
+
+    @Test
+    void shouldNotMarkTheAlertDoubtfulForALeadOffLongAfterTheRhythmBegan() {
+        EngineHarness h = new EngineHarness("STROMA");
+        h.report(alarm(BED, 62, VT, ECG, "start"));
+        h.report(alarm(BED, 63, "196876^MDC_EVT_LEAD_DISCONN^MDC", ECG, "start"));
+        h.report(studyStart(BED, 0));
+
+        assertThat(h.alerts(EVENT)).singleElement().satisfies(a -> assertThat(a.evidence())
+                .containsEntry("doubtful", false));
+    }
+
+    @Test
     void shouldReadASensorDisconnectedAlarmOfTheEcgAsLeadOff() {
         EngineHarness h = onset();
         h.report(alarm(BED, 61.9, "196916^MDC_EVT_SENSOR_DISCONN^MDC", "147842^MDC_ECG_HEART_RATE^MDC", "start"));

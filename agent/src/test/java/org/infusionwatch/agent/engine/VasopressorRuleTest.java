@@ -67,7 +67,7 @@ class VasopressorRuleTest {
     }
 
     @Test
-    void shouldNotCountABolusOrPrimingAsADose() {
+    void shouldNotCountABolusPrimingOrPurgeAsADose() {
         EngineHarness h = onNoradrenalineAt4("STROMA");
         h.report(vasopressorPump(BED, 60, "SPUMP-1", NORAD, NORAD_MG_PER_ML, 300, 80, "pump-status-infusing",
                 "pump-program-delivery-mode-bolus"));
@@ -76,6 +76,9 @@ class VasopressorRuleTest {
         h.report(vasopressorPump(BED, 100, "SPUMP-2", NORAD, NORAD_MG_PER_ML, 900, 80, "pump-status-infusing",
                 "pump-program-delivery-mode-priming"));
         h.ticks(100, 130, 30);
+        h.report(vasopressorPump(BED, 140, "SPUMP-3", NORAD, NORAD_MG_PER_ML, 600, 80, "pump-status-infusing",
+                "pump-program-delivery-mode-purge"));
+        h.ticks(140, 170, 30);
         assertThat(h.alerts(EVENT)).isEmpty();
     }
 

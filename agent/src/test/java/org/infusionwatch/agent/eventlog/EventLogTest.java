@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import org.infusionwatch.agent.model.Alert;
+import org.infusionwatch.agent.model.AlertChange;
 import org.infusionwatch.agent.model.AlertState;
 import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.agent.model.EventCode;
@@ -41,9 +42,30 @@ class EventLogTest {
     }
 
     @Test
+    void shouldWriteTheProfileNameAndHashIntoEveryRowsPayload() throws Exception {
+        try (EventLog log = EventLog.open(dataDir)) {
+            log.record(new InfusionNotice(BED, "STROMA-0001", "ICU-A/BED01/1", InfusionNotice.Kind.OPENED, 0, 0, "PUMP-1",
+                    "LANZONI", "f00d"));
+            log.record(new AlertChange("a-1", BED, "STROMA-0001", "ICU-A/BED01/1", EventCode.HYPOXEMIA_WORSENING,
+                    AlertState.ACKNOWLEDGED, 2000, 1000, "nurse-17", "", "LANZONI", "f00d"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT payload FROM events ORDER BY seq")) {
+            int rows = 0;
+            while (rs.next()) {
+                assertThat(rs.getString(1)).contains("\"protocol\":\"LANZONI\"", "\"protocolHash\":\"f00d\"");
+                rows++;
+            }
+            assertThat(rows).isEqualTo(2);
+        }
+    }
+
+    @Test
     void shouldChainEachRowToThePreviousOne() throws Exception {
         try (EventLog log = EventLog.open(dataDir)) {
-            log.record(new InfusionNotice(BED, "STROMA-0001", "ICU-A/BED01/1", InfusionNotice.Kind.OPENED, 0, 0, "PUMP-1"));
+            log.record(new InfusionNotice(BED, "STROMA-0001", "ICU-A/BED01/1", InfusionNotice.Kind.OPENED, 0, 0, "PUMP-1",
+                    "STROMA", "dc8333d69feb"));
             log.record(alert("a-1", 1000));
         }
         try (EventLog reopened = EventLog.open(dataDir)) {

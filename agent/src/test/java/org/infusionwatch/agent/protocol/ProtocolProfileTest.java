@@ -113,6 +113,25 @@ class ProtocolProfileTest {
     }
 
     @Test
+    void shouldRefuseFieldsThatContradictEachOtherNamingTheField() {
+        assertThatThrownBy(() -> edited("long-window.minutes=1440", "long-window.minutes=300"))
+                .isInstanceOf(ProtocolFileException.class)
+                .hasMessageContaining("'long-window.minutes' is '300', expected at least window.minutes (360)");
+        assertThatThrownBy(() -> edited("artefact.spo2.min-percent=50", "artefact.spo2.min-percent=100"))
+                .hasMessageContaining("'artefact.spo2.min-percent'").hasMessageContaining("below artefact.spo2.max-percent");
+        assertThatThrownBy(() -> edited("early-warning.heart-rate.below=40", "early-warning.heart-rate.below=140"))
+                .hasMessageContaining("'early-warning.heart-rate.below'");
+    }
+
+    @Test
+    void shouldSayWhichNamesAreBuiltInWhenNeitherAProfileNorAFileIsFound() {
+        assertThatThrownBy(() -> ProtocolProfile.resolve("site-7.properties"))
+                .isInstanceOf(ProtocolFileException.class)
+                .hasMessage("no built-in protocol profile named site-7.properties and no such file"
+                        + " (built-in: STROMA, START, LANZONI)");
+    }
+
+    @Test
     void shouldReadACoordinatorsOwnFileAndHashItsContent(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("site.properties");
         Files.writeString(file, text("START").replace("name=START", "name=SITE-7"));

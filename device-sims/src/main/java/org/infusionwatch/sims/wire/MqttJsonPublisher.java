@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: all public methods are thread-safe; {@code publish…} never block on the network.
  */
-public final class MqttJsonPublisher implements AutoCloseable {
+public final class MqttJsonPublisher implements EntrySink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MqttJsonPublisher.class);
     private static final int QOS = 1;
@@ -101,6 +101,7 @@ public final class MqttJsonPublisher implements AutoCloseable {
     }
 
     /** Publishes a clinician entry on {@code icu/{unit}/{bed}/entries}. */
+    @Override
     public void publishEntry(String unit, String bed, ClinicianEntry entry) {
         enqueue(new Outgoing(MqttTopics.entries(unit, bed), json.entry(entry)));
     }

@@ -26,6 +26,8 @@ final class DetectionResult {
     final int hl7Messages;
     final int jsonMessages;
     final int entries;
+    /** Of {@link #entries}, those sent as a charting system's HL7 (the rest as MQTT JSON). */
+    final int hl7Entries;
     final List<String> refused;
     final Map<EventCode, EventScore> byEvent = new EnumMap<>(EventCode.class);
     final long wallMs;
@@ -43,6 +45,7 @@ final class DetectionResult {
         int hl7 = 0;
         int json = 0;
         int entryCount = 0;
+        int hl7EntryCount = 0;
         List<String> refusals = new java.util.ArrayList<>();
         for (ScenarioPlayer.Outcome o : outcomes) {
             score(o);
@@ -50,12 +53,14 @@ final class DetectionResult {
             hl7 += o.hl7Messages();
             json += o.jsonMessages();
             entryCount += o.entries();
+            hl7EntryCount += o.hl7Entries();
             refusals.addAll(o.refused());
         }
         this.infusionWindows = windows;
         this.hl7Messages = hl7;
         this.jsonMessages = json;
         this.entries = entryCount;
+        this.hl7Entries = hl7EntryCount;
         this.refused = List.copyOf(refusals);
     }
 
@@ -134,8 +139,8 @@ final class DetectionResult {
                 profile.version(), profile.contentHash().substring(0, 12)));
         out.append(String.format(Locale.ROOT,
                 "%d scenarios, %d infusion windows; %d HL7 messages (PCD-01/04/10) and %d MQTT JSON reports through the"
-                        + " gateway decoders, %d clinician entries; %.1f s%n%n", scenarios, infusionWindows, hl7Messages,
-                jsonMessages, entries, wallMs / 1000.0));
+                        + " gateway decoders, %d clinician entries (%d as HL7, %d as MQTT JSON); %.1f s%n%n", scenarios,
+                infusionWindows, hl7Messages, jsonMessages, entries, hl7Entries, entries - hl7Entries, wallMs / 1000.0));
         out.append(String.format(Locale.ROOT, "%-28s %8s %8s %11s %12s %14s %13s%n", "event", "expected", "detected",
                 "sensitivity", "false alerts", "median delay", "worst delay"));
         for (EventScore s : byEvent.values()) {

@@ -18,6 +18,7 @@ import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.infusionwatch.gateway.hl7.Hl7Decoded;
 import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 import org.infusionwatch.gateway.mqtt.EntryPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.PayloadException;
@@ -29,6 +30,7 @@ import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenario;
 import org.infusionwatch.sims.wire.DeviceAddress;
 import org.infusionwatch.sims.wire.Hl7DeviceSink;
+import org.infusionwatch.sims.wire.Hl7EntryWriter;
 import org.infusionwatch.sims.wire.JsonMessages;
 import org.infusionwatch.sims.wire.MqttTopics;
 import org.infusionwatch.sims.wire.Pcd04Writer;
@@ -37,10 +39,11 @@ import org.infusionwatch.sims.wire.Pcd04Writer;
  * Plays one scenario into a fresh {@link RuleEngine} the way the gateway would receive it, in
  * event time and without sockets: each device report is written by the simulators' wire writers
  * (HL7 v2 for the devices on MLLP, JSON for those on MQTT, as {@link Transport#route} places them
- * in the demo; monitor alarms always as IHE PCD-04 HL7, clinician entries as MQTT JSON), read back
- * by the gateway's real decoders ({@link PcdMessageDecoder}, {@link ObservationPayloadDecoder},
- * {@link EntryPayloadDecoder}) and applied to the engine, with a tick every second of sim time as
- * the gateway's ticker does.
+ * in the demo; monitor alarms always as IHE PCD-04 HL7; clinician entries as a charting system's
+ * HL7 on even beds and as MQTT JSON on odd ones), read back by the gateway's real decoders
+ * ({@link FastPcdDecoder} as the MLLP edge runs it, with {@link PcdMessageDecoder} behind it;
+ * {@link ObservationPayloadDecoder}, {@link EntryPayloadDecoder}) and applied to the engine, with a
+ * tick every second of sim time as the gateway's ticker does.
  *
  * <p>Not thread-safe: one player per thread (the HL7 decoder is not thread-safe).
  */
@@ -51,10 +54,12 @@ final class ScenarioPlayer {
     static final long REPORT_PERIOD_MS = 30_000;
     static final long TICK_MS = 1_000;
 
-    private final PcdMessageDecoder hl7 = new PcdMessageDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
+    /** The MLLP edge's decoder: byte-level scanner, HAPI behind it for what it does not read. */
+    private final FastPcdDecoder hl7 = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
     private final JsonMessages json = new JsonMessages();
+    private final Hl7EntryWriter entryWriter = new Hl7EntryWriter();
 
     ScenarioPlayer() {
         ObjectMapper mapper = new ObjectMapper();
@@ -64,7 +69,7 @@ final class ScenarioPlayer {
 
     /** What the engine said while one scenario played. */
     record Outcome(Scenario scenario, List<Alert> alerts, int infusionWindows, int hl7Messages, int jsonMessages,
-                   int entries, List<String> refused) {
+                   int entries, int hl7Entries, List<String> refused) {
     }
 
     /**
@@ -81,13 +86,16 @@ final class ScenarioPlayer {
             engine.onTick(t, feed.notices);
             feed.collect();
         }
-        return new Outcome(scenario, feed.alerts, feed.windows, feed.hl7Count, feed.jsonCount, feed.entryCount, feed.refused);
+        return new Outcome(scenario, feed.alerts, feed.windows, feed.hl7Count, feed.jsonCount, feed.entryCount, feed.hl7EntryCount,
+                feed.refused);
     }
 
     /** Receives the simulation's output, puts it on the wire and decodes it for the engine. */
     private final class Feed implements BedOutput {
         final RuleEngine engine;
         final int bedIndex;
+        /** Half the scenarios chart over HL7 (a charting system on MLLP), half over MQTT JSON. */
+        final boolean entriesOverHl7;
         final List<AgentNotice> notices = new ArrayList<>();
         final List<Alert> alerts = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
@@ -95,10 +103,13 @@ final class ScenarioPlayer {
         int hl7Count;
         int jsonCount;
         int entryCount;
+        int hl7EntryCount;
 
         Feed(RuleEngine engine, int bedIndex) {
             this.engine = engine;
             this.bedIndex = bedIndex;
+            // Odd beds, the all-MQTT bed (3) among them, chart over MQTT.
+            this.entriesOverHl7 = bedIndex % 2 == 0;
         }
 
         @Override
@@ -133,11 +144,22 @@ final class ScenarioPlayer {
 
         @Override
         public void onEntry(ClinicianEntry entry) {
-            try {
-                engine.onEntry(entries.decode(MqttTopics.entries(UNIT, BED), json.entry(entry)), notices);
-                entryCount++;
-            } catch (PayloadException e) {
-                refused.add(entry.entryId() + ": " + e.getMessage());
+            if (entriesOverHl7) {
+                Hl7Decoded decoded = hl7.decode(entryWriter.write(UNIT, BED, entry).getBytes(StandardCharsets.UTF_8));
+                if (decoded.isEntry()) {
+                    engine.onEntry(decoded.entry(), notices);
+                    entryCount++;
+                    hl7EntryCount++;
+                } else {
+                    refused.add(entry.entryId() + ": " + decoded.ackCode() + " " + decoded.reason());
+                }
+            } else {
+                try {
+                    engine.onEntry(entries.decode(MqttTopics.entries(UNIT, BED), json.entry(entry)), notices);
+                    entryCount++;
+                } catch (PayloadException e) {
+                    refused.add(entry.entryId() + ": " + e.getMessage());
+                }
             }
             collect();
         }

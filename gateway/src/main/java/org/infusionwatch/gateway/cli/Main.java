@@ -1,5 +1,6 @@
 package org.infusionwatch.gateway.cli;
 
+import org.infusionwatch.agent.protocol.ProtocolFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,22 @@ import picocli.CommandLine.Command;
                 EventsCommand.class, ReportCommand.class, VerifyCommand.class, UsersCommand.class})
 public final class Main {
 
+    /** Exit code of a command refused because of its input (a bad protocol file), not a fault. */
+    public static final int REFUSED = 2;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every command, as {@link #main} runs it (tests run it in-process). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ProtocolFileException) {
+                // The coordinator's file is wrong: the message names the field; a stack trace would bury it.
+                cmd.getErr().println("refused: " + e.getMessage());
+                return REFUSED;
+            }
+            throw e;
+        });
     }
 }

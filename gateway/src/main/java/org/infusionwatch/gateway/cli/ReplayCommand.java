@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.alerts.AlertBook;
-import org.infusionwatch.agent.engine.EngineConfig;
-import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
-import org.infusionwatch.agent.engine.StudyProductMatcher;
 import org.infusionwatch.agent.eventlog.EventLog;
 import org.infusionwatch.agent.pipeline.NoticeOutput;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
@@ -49,8 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
             settings.load(settingsFile);
         }
         ProtocolProfile profile = ProtocolProfile.resolve(protocol != null ? protocol : settings.protocol());
-        RuleEngine engine = new RuleEngine(new EngineConfig(profile, new StudyProductMatcher(settings.studyProductPrefix()),
-                new Enrolment(settings.enrolment()), EngineConfig.DEFAULT_RESUME_GAP_MS));
+        RuleEngine engine = new RuleEngine(settings.engineConfig(profile));
         long started = System.nanoTime();
         long alerts;
         long messages;

@@ -32,6 +32,12 @@ final class Hl7Fields {
         }
     }
 
+    /** Set id (field 1), or the segment's position among its kind when the set id is empty; for ERR-2. */
+    static String sequence(Segment segment, int ordinal) {
+        String setId = get(segment, 1, 1);
+        return setId.isEmpty() ? Integer.toString(ordinal) : setId;
+    }
+
     /** Number of repetitions of a field present in the segment. */
     static int repetitions(Segment segment, int field) {
         try {

@@ -1,5 +1,7 @@
 package org.infusionwatch.gateway.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.model.Segment;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +41,25 @@ final class Hl7Time {
             return local.toInstant(offset(m)).toEpochMilli();
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not an HL7 DTM", e);
+        }
+    }
+
+    /**
+     * The DTM in component 1 of a field, null when the field is empty.
+     *
+     * @param location ERR-2 of the field, for the refusal
+     * @throws Hl7Refusal AE when the value is not a valid DTM
+     */
+    static Long field(Segment segment, int field, String location) throws Hl7Refusal {
+        String value = Hl7Fields.get(segment, field, 1);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return toEpochMs(value);
+        } catch (IllegalArgumentException e) {
+            throw Hl7Refusal.error(ErrorCode.DATA_TYPE_ERROR,
+                    segment.getName() + "-" + field + " is not a valid HL7 date/time", location);
         }
     }
 

@@ -5,10 +5,13 @@ import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import org.infusionwatch.agent.model.ClinicianEntry;
 import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.model.ReportKind;
 import org.slf4j.Logger;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes IHE PCD HL7 v2 messages (PCD-01 {@code ORU^R01}, PCD-10 {@code ORU^R42}, PCD-04
- * {@code ORU^R40}) into {@link DeviceReport}s with HAPI, and builds the ACK for each, as
- * docs/wire-formats.md describes. Never throws on bad input: everything is answered with an
+ * {@code ORU^R40}) into {@link DeviceReport}s, and charting systems' clinician entries
+ * ({@code ORU^R01} whose OBR-4 is {@code IW_ENTRY}) into {@link ClinicianEntry}s, with HAPI, and
+ * builds the ACK for each, as docs/wire-formats.md describes. Never throws on bad input: everything is answered with an
  * {@link Hl7Decoded} carrying AA, AE or AR.
  *
  * <p>Nothing of the message content is logged or put in reasons, only field names and HAPI's
@@ -76,10 +80,11 @@ public final class PcdMessageDecoder {
                 throw Hl7Refusal.reject(ErrorCode.SEGMENT_SEQUENCE_ERROR, "not an HL7 v2 message");
             }
             ReportKind kind = kindOf(header);
-            DeviceReport report = PcdReportReader.read(parse(text), header.controlId(), kind);
-            return new Hl7Decoded(header.controlId(), header.messageType(), report, AckCode.AA, null, null,
-                    ackWriter.write(header.ack(), header.controlId(), AckCode.AA, null, null, null),
-                    header.ack());
+            List<Segment> segments = PcdReportReader.segments(parse(text));
+            if (kind == ReportKind.OBSERVATIONS && EntryReader.isEntry(segments)) {
+                return accepted(header, null, EntryReader.read(segments, header.controlId()));
+            }
+            return accepted(header, PcdReportReader.read(segments, header.controlId(), kind), null);
         } catch (Hl7Refusal refusal) {
             return refused(header, refusal);
         } catch (RuntimeException e) {
@@ -88,6 +93,11 @@ public final class PcdMessageDecoder {
             return refused(header, Hl7Refusal.error(ErrorCode.APPLICATION_INTERNAL_ERROR,
                     "internal error while decoding the message", null));
         }
+    }
+
+    private Hl7Decoded accepted(MshHeader header, DeviceReport report, ClinicianEntry entry) {
+        return new Hl7Decoded(header.controlId(), header.messageType(), report, entry, AckCode.AA, null, null,
+                ackWriter.write(header.ack(), header.controlId(), AckCode.AA, null, null, null), header.ack());
     }
 
     /** Answers a frame that exceeded the MLLP limit: AR, MSA-2 from the head's MSH-10 when readable. */
@@ -118,7 +128,7 @@ public final class PcdMessageDecoder {
         }
         byte[] ack = ackWriter.write(accepted.header(), accepted.controlId(), code, reason, errorLocation,
                 errorCode);
-        return new Hl7Decoded(accepted.controlId(), accepted.messageType(), null, code, reason, errorLocation,
+        return new Hl7Decoded(accepted.controlId(), accepted.messageType(), null, null, code, reason, errorLocation,
                 ack, accepted.header());
     }
 
@@ -127,7 +137,7 @@ public final class PcdMessageDecoder {
         String controlId = controlId(header);
         byte[] ack = ackWriter.write(ackHeader, controlId, refusal.ackCode(), refusal.reason(),
                 refusal.errorLocation(), refusal.errorCode());
-        return new Hl7Decoded(controlId, header == null ? "" : header.messageType(), null, refusal.ackCode(),
+        return new Hl7Decoded(controlId, header == null ? "" : header.messageType(), null, null, refusal.ackCode(),
                 refusal.reason(), refusal.errorLocation(), ack, ackHeader);
     }
 

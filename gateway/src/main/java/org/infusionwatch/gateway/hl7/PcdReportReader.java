@@ -3,7 +3,6 @@ package org.infusionwatch.gateway.hl7;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Group;
-import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Structure;
 import java.util.ArrayList;
@@ -45,9 +44,9 @@ final class PcdReportReader {
      * @throws Hl7Refusal AE when a value cannot be used (NM not a number, bad or missing time,
      *                    pump event without its condition)
      */
-    static DeviceReport read(Message message, String messageId, ReportKind kind) throws Hl7Refusal {
+    static DeviceReport read(List<Segment> segments, String messageId, ReportKind kind) throws Hl7Refusal {
         PcdReportReader reader = new PcdReportReader(messageId, kind);
-        for (Segment segment : segments(message)) {
+        for (Segment segment : segments) {
             reader.accept(segment);
         }
         return reader.report();
@@ -67,7 +66,7 @@ final class PcdReportReader {
 
     private void readMsh(Segment msh) throws Hl7Refusal {
         fallbackDevice = firstNonEmpty(Hl7Fields.get(msh, 3, 1), Hl7Fields.get(msh, 3, 2), Hl7Fields.get(msh, 4, 1));
-        mshTimeMs = time(msh, 7, "MSH^1^7");
+        mshTimeMs = Hl7Time.field(msh, 7, "MSH^1^7");
     }
 
     private void readPv1(Segment pv1) {
@@ -82,7 +81,7 @@ final class PcdReportReader {
 
     private void readObr(Segment obr) throws Hl7Refusal {
         obrCount++;
-        obrTimeMs = time(obr, 7, "OBR^" + sequence(obr, obrCount) + "^7");
+        obrTimeMs = Hl7Time.field(obr, 7, "OBR^" + Hl7Fields.sequence(obr, obrCount) + "^7");
         if (firstObrTimeMs == null) {
             firstObrTimeMs = obrTimeMs;
         }
@@ -101,8 +100,8 @@ final class PcdReportReader {
         if (!ObxReader.hasValue(obx)) {
             return;
         }
-        String sequence = sequence(obx, obxCount);
-        Long obxTimeMs = time(obx, 14, "OBX^" + sequence + "^14");
+        String sequence = Hl7Fields.sequence(obx, obxCount);
+        Long obxTimeMs = Hl7Time.field(obx, 14, "OBX^" + sequence + "^14");
         long timeMs = firstPresent(obxTimeMs, "OBX^" + sequence + "^14");
         Observation observation = ObxReader.read(obx, "OBX^" + sequence + "^5", timeMs,
                 firstNonEmpty(lastObxDevice, fallbackDevice));
@@ -135,26 +134,6 @@ final class PcdReportReader {
                     "no observation time (OBX-14, OBR-7 and MSH-7 empty)", location);
         }
         return time;
-    }
-
-    /** The DTM in a field, null when empty. */
-    private static Long time(Segment segment, int field, String location) throws Hl7Refusal {
-        String value = Hl7Fields.get(segment, field, 1);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Hl7Time.toEpochMs(value);
-        } catch (IllegalArgumentException e) {
-            throw Hl7Refusal.error(ErrorCode.DATA_TYPE_ERROR,
-                    segment.getName() + "-" + field + " is not a valid HL7 date/time", location);
-        }
-    }
-
-    /** Set id (field 1), or the segment's position among its kind when the set id is empty. */
-    private static String sequence(Segment segment, int ordinal) {
-        String setId = Hl7Fields.get(segment, 1, 1);
-        return setId.isEmpty() ? Integer.toString(ordinal) : setId;
     }
 
     private static String firstNonEmpty(String... values) {

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One device connection: decodes each frame, places the report at its bed and puts it into the
- * ring. The HL7 ACK (AA, or AE/AR with the reason) is written only when the journal says the
+ * One device (or charting-system) connection: decodes each frame, places a device report at its
+ * bed and puts it, or a clinician entry, into the ring. The HL7 ACK (AA, or AE/AR with the reason) is written only when the journal says the
  * message is durable; refused messages are journaled too, for inspection. If the journal cannot
  * store a message the connection is closed without an ACK, so the device sends it again.
  *
@@ -59,11 +59,14 @@ public final class MllpInboundHandler extends SimpleChannelInboundHandler<MllpFr
             raw = o.head();
             decoded = decoder.oversize(o.length(), o.head());
         }
-        if (decoded.accepted()) {
+        if (decoded.accepted() && !decoded.isEntry()) {
             decoded = placeAtBed(decoded);
         }
         AckHandle ack = new ChannelAck(ctx.channel(), decoded.ack());
-        if (decoded.accepted()) {
+        if (decoded.isEntry()) {
+            // A charting system's entry names its bed in PV1-3 (the decoder refuses it otherwise).
+            publisher.publishEntry(decoded.entry(), source, raw, ack);
+        } else if (decoded.accepted()) {
             DeviceReport report = decoded.report();
             publisher.publishReport(report, source, raw, ack);
         } else {
@@ -81,7 +84,7 @@ public final class MllpInboundHandler extends SimpleChannelInboundHandler<MllpFr
                     + decoded.report().deviceId() + " is not in the device table", "PV1^1^3");
         }
         return placed == decoded.report() ? decoded : new Hl7Decoded(decoded.controlId(), decoded.messageType(), placed,
-                decoded.ackCode(), decoded.reason(), decoded.errorLocation(), decoded.ack(), decoded.header());
+                null, decoded.ackCode(), decoded.reason(), decoded.errorLocation(), decoded.ack(), decoded.header());
     }
 
     @Override

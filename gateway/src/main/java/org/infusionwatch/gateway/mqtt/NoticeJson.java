@@ -49,6 +49,8 @@ public final class NoticeJson {
         m.put("onsetTime", Instant.ofEpochMilli(c.onsetMs()).toString());
         m.put("by", c.by());
         m.put("note", c.note());
+        m.put("protocol", c.protocolName());
+        m.put("protocolHash", c.protocolHash());
         return write(m);
     }
 
@@ -61,6 +63,8 @@ public final class NoticeJson {
         m.put("change", n.kind().name());
         m.put("time", Instant.ofEpochMilli(n.timeMs()).toString());
         m.put("onsetTime", Instant.ofEpochMilli(n.onsetMs()).toString());
+        m.put("protocol", n.protocolName());
+        m.put("protocolHash", n.protocolHash());
         return write(m);
     }
 

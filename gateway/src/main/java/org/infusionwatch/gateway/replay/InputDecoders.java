@@ -7,7 +7,7 @@ import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.pipeline.InputSource;
 import org.infusionwatch.gateway.DeviceDirectory;
 import org.infusionwatch.gateway.hl7.Hl7Decoded;
-import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
+import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 import org.infusionwatch.gateway.mqtt.AlertActionPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.EntryPayloadDecoder;
 import org.infusionwatch.gateway.mqtt.ObservationPayloadDecoder;
@@ -18,7 +18,7 @@ import org.infusionwatch.gateway.mqtt.PayloadException;
  * sees exactly what the engine saw. Not thread-safe (one HL7 decoder inside).
  */
 public final class InputDecoders {
-    private final PcdMessageDecoder hl7;
+    private final FastPcdDecoder hl7;
     private final ObservationPayloadDecoder observations;
     private final EntryPayloadDecoder entries;
     private final AlertActionPayloadDecoder actions;
@@ -26,7 +26,9 @@ public final class InputDecoders {
 
     public InputDecoders(DeviceDirectory devices) {
         ObjectMapper json = new ObjectMapper();
-        this.hl7 = new PcdMessageDecoder(Clock.systemUTC(), "INFUSIONWATCH");
+        // The MLLP edge's own decoder: the byte-level scanner, with HAPI behind it for everything
+        // else (FastPcdDecoderDifferentialTest holds the two to the same reading).
+        this.hl7 = new FastPcdDecoder(Clock.systemUTC(), "INFUSIONWATCH");
         this.observations = new ObservationPayloadDecoder(json);
         this.entries = new EntryPayloadDecoder(json);
         this.actions = new AlertActionPayloadDecoder(json);
@@ -57,11 +59,14 @@ public final class InputDecoders {
         }
     }
 
-    /** One HL7 message (no MLLP framing). */
+    /** One HL7 message (no MLLP framing): a device report or a charting system's clinician entry. */
     public RecordedInput hl7(byte[] message) {
         Hl7Decoded d = hl7.decode(message);
         if (!d.accepted()) {
             return new RecordedInput.Skipped(d.ackCode() + " " + d.reason());
+        }
+        if (d.isEntry()) {
+            return new RecordedInput.Entry(d.entry());
         }
         DeviceReport placed = devices.placed(d.report());
         return placed == null ? new RecordedInput.Skipped("no bed for device " + d.report().deviceId())

@@ -35,7 +35,9 @@ public final class LoggedNotices {
             BedRef bed = new BedRef(row.unit(), row.bed());
             if ("INFUSION".equals(row.kind())) {
                 return new InfusionNotice(bed, row.patient(), row.infusionId(), InfusionNotice.Kind.valueOf(row.state()),
-                        row.eventMs(), row.onsetMs(), String.valueOf(payload.getOrDefault("source", "")));
+                        row.eventMs(), row.onsetMs(), String.valueOf(payload.getOrDefault("source", "")),
+                        String.valueOf(payload.getOrDefault("protocol", "")),
+                        String.valueOf(payload.getOrDefault("protocolHash", "")));
             }
             EventCode code = EventCode.valueOf(row.code());
             AlertState state = AlertState.valueOf(row.state());
@@ -50,7 +52,9 @@ public final class LoggedNotices {
             }
             return new AlertChange(row.alertId(), bed, row.patient(), row.infusionId(), code, state, row.eventMs(),
                     row.onsetMs(), String.valueOf(payload.getOrDefault("by", "")),
-                    String.valueOf(payload.getOrDefault("note", "")));
+                    String.valueOf(payload.getOrDefault("note", "")),
+                    String.valueOf(payload.getOrDefault("protocol", "")),
+                    String.valueOf(payload.getOrDefault("protocolHash", "")));
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }

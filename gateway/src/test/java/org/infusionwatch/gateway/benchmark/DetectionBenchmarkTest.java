@@ -29,6 +29,7 @@ class DetectionBenchmarkTest {
         System.out.print(result.format());
         assertThat(result.refused).as("messages the gateway refused").isEmpty();
         assertThat(result.scenarios).isGreaterThanOrEqualTo(40);
+        assertThat(result.hl7Entries).as("entries charted over HL7").isPositive().isLessThan(result.entries);
         assertThat(result.protocolTotal().misses).as("missed protocol events").isEmpty();
         assertThat(result.otherTotal().misses).as("missed warnings and signal losses").isEmpty();
         assertThat(result.protocolTotal().falses).as("false protocol alerts").isEmpty();

@@ -33,6 +33,11 @@ final class Fallback extends RuntimeException {
         VALUE_TYPE,
         /** Bytes that are not valid in the message's charset, in a value the report keeps. */
         CHARSET,
+        /**
+         * A clinician entry from a charting system (an OBR-4 {@code IW_ENTRY}): entries come at a
+         * person's pace, so HAPI reads them and the scanner stays a device reader.
+         */
+        CLINICIAN_ENTRY,
         /** The message would be refused (NM not a number, bad or missing time, no event condition). */
         REFUSAL,
         /** A fault in the scanner itself; the message is still answered by HAPI. */

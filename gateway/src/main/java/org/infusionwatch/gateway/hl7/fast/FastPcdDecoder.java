@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The scanner reads {@code ORU^R01}, {@code ORU^R40} and {@code ORU^R42} in the common shape
  * (standard segment order, plain header, known value types, the five basic escapes) without a
- * String per field, and writes the AA ACK itself. Refusals, other message types and anything
- * unusual go to HAPI, so every AE/AR, its reason and its error location are HAPI's.
+ * String per field, and writes the AA ACK itself. Refusals, other message types, clinician entries
+ * (a person's rate, not a device's) and anything unusual go to HAPI, so every AE/AR, its reason and
+ * its error location are HAPI's.
  *
  * <p><b>Not thread-safe</b>: it holds scratch buffers, caches and a HAPI parser, and numbers its
  * ACKs. Use one instance per connection (e.g. one per MLLP channel, on its event loop).
@@ -61,7 +62,7 @@ public final class FastPcdDecoder {
             DeviceReport report = scanner.scan(message);
             byte[] ack = ackWriter.accept(scanner.header(), scanner.controlId());
             scanned++;
-            return new Hl7Decoded(scanner.controlId(), scanner.messageType(), report, AckCode.AA, null, null, ack,
+            return new Hl7Decoded(scanner.controlId(), scanner.messageType(), report, null, AckCode.AA, null, null, ack,
                     scanner.header());
         } catch (Fallback fallback) {
             delegated[fallback.reason().ordinal()]++;

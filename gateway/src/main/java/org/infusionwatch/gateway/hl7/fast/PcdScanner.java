@@ -28,6 +28,9 @@ import org.infusionwatch.gateway.hl7.PumpEventReader;
  */
 final class PcdScanner {
 
+    /** OBR-4 component 1 of a charting system's clinician entry (docs/wire-formats.md). */
+    private static final String CLINICIAN_ENTRY_SERVICE = "IW_ENTRY";
+
     private static final int MSH = SegmentCursor.name("MSH");
     private static final int SFT = SegmentCursor.name("SFT");
     private static final int PID = SegmentCursor.name("PID");
@@ -233,8 +236,13 @@ final class PcdScanner {
         if (firstObrTimeMs == DtmParser.NONE) {
             firstObrTimeMs = obrTimeMs;
         }
+        cursor.field(4, view);
+        // Any OBR, not only the first: HAPI decides on the first one, and a message it reads
+        // either way is never wrong to hand over.
+        if (values.component(view, 1, a).equalsAscii(CLINICIAN_ENTRY_SERVICE)) {
+            throw Fallback.of(Fallback.Reason.CLINICIAN_ENTRY);
+        }
         if (obr4Text == null) {
-            cursor.field(4, view);
             Slice text = values.component(view, 2, a);
             obr4Text = strings.get(text.isEmpty() ? values.component(view, 1, b) : text, charset);
         }

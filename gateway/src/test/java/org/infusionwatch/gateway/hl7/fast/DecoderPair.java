@@ -19,7 +19,7 @@ import org.infusionwatch.gateway.hl7.PcdMessageDecoder;
 /**
  * The HAPI decoder (the oracle) and the fast decoder side by side, on the same fixed clock. For each
  * message both answers must agree: ACK code, control id, message type, report (record equality,
- * observation order included), reason, error location, ACK header, and the ACK bytes themselves
+ * observation order included) or clinician entry, reason, error location, ACK header, and the ACK bytes themselves
  * apart from MSH-10 (each writer numbers its own ACKs). Not thread-safe.
  */
 final class DecoderPair {
@@ -80,6 +80,9 @@ final class DecoderPair {
         }
         if (!Objects.equals(expected.report(), actual.report())) {
             return "report\n    fast: " + actual.report() + "\n    HAPI: " + expected.report();
+        }
+        if (!Objects.equals(expected.entry(), actual.entry())) {
+            return "entry\n    fast: " + actual.entry() + "\n    HAPI: " + expected.entry();
         }
         if (!expected.controlId().equals(actual.controlId()) || !expected.messageType().equals(actual.messageType())) {
             return "control id / type " + actual.controlId() + " " + actual.messageType() + ", HAPI "

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast decoder against the HAPI decoder, its oracle: every real sample, the simulators'
- * output for every scenario, and a seeded fuzzed corpus derived from both must get the same
+ * output for every scenario (device reports and charting-system entries), and a seeded fuzzed
+ * corpus derived from them must get the same
  * answer (same report, or the same refusal) from both. Counts are printed to the test output.
  */
 class FastPcdDecoderDifferentialTest {
@@ -54,9 +55,26 @@ class FastPcdDecoderDifferentialTest {
     }
 
     @Test
+    void shouldHandClinicianEntriesToHapiAndGiveItsAnswer() {
+        DecoderPair pair = new DecoderPair();
+        List<byte[]> entries = SimulatorMessages.entries(MINUTE_MS);
+        for (int i = 0; i < entries.size(); i++) {
+            pair.compare("entry #" + i, entries.get(i));
+        }
+
+        report("entries", pair);
+        assertThat(pair.differences()).as(summary(pair)).isEmpty();
+        assertThat(pair.compared()).isGreaterThanOrEqualTo(10);
+        assertThat(pair.fast().delegatedByReason()).containsOnlyKeys("CLINICIAN_ENTRY");
+    }
+
+    @Test
     void shouldAnswerFuzzedMessagesAsHapiDoes() {
         List<byte[]> seeds = new ArrayList<>(samples());
         seeds.addAll(SimulatorMessages.sample(MINUTE_MS, SIMULATOR_SEEDS));
+        // Mutated entries must be answered alike too: a mutant that no longer names IW_ENTRY is
+        // read as a device report by both, one that does is refused or read by HAPI on both paths.
+        seeds.addAll(SimulatorMessages.entries(MINUTE_MS));
         Hl7Mutator mutator = new Hl7Mutator(SEED);
         DecoderPair pair = new DecoderPair();
         for (int i = 0; i < MUTANTS; i++) {

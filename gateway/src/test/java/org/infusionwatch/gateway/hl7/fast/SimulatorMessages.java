@@ -11,12 +11,14 @@ import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenario;
 import org.infusionwatch.sims.scenario.Scenarios;
 import org.infusionwatch.sims.wire.DeviceAddress;
+import org.infusionwatch.sims.wire.Hl7EntryWriter;
 import org.infusionwatch.sims.wire.Pcd01Writer;
 import org.infusionwatch.sims.wire.Pcd10Writer;
 
 /**
  * What the device simulators send: every scenario of the library played at its own bed, each
- * report written by the simulators' own PCD-01/PCD-10 writers. Deterministic (fixed start, seeds).
+ * report written by the simulators' own PCD-01/PCD-10 writers, and the clinician entries as their
+ * charting system writes them. Deterministic (fixed start, seeds).
  */
 final class SimulatorMessages {
 
@@ -52,15 +54,27 @@ final class SimulatorMessages {
      */
     static List<byte[]> all(long reportPeriodMs) {
         List<byte[]> messages = new ArrayList<>();
+        play(reportPeriodMs, messages, new ArrayList<>());
+        return messages;
+    }
+
+    /** Every scenario's clinician entries as the simulated charting system writes them (HL7 ORU^R01). */
+    static List<byte[]> entries(long reportPeriodMs) {
+        List<byte[]> entries = new ArrayList<>();
+        play(reportPeriodMs, new ArrayList<>(), entries);
+        return entries;
+    }
+
+    private static void play(long reportPeriodMs, List<byte[]> messages, List<byte[]> entries) {
         List<String> names = Scenarios.names();
         for (int i = 0; i < names.size(); i++) {
             Scenario scenario = Scenarios.named(names.get(i));
             int bedNumber = i + 1;
             String bed = String.format("BED%02d", bedNumber);
             BedSimulation simulation = new BedSimulation(bed, scenario, START_MS, reportPeriodMs, bedNumber);
-            simulation.advanceTo(START_MS + scenario.lengthMs() + reportPeriodMs, new Writer(bed, bedNumber, messages));
+            simulation.advanceTo(START_MS + scenario.lengthMs() + reportPeriodMs,
+                    new Writer(bed, bedNumber, messages, entries));
         }
-        return messages;
     }
 
     /** Writes each report as the simulators' HL7 sink does. */
@@ -68,13 +82,16 @@ final class SimulatorMessages {
         private final String bed;
         private final int bedNumber;
         private final List<byte[]> out;
+        private final List<byte[]> entries;
         private final Pcd01Writer pcd01 = new Pcd01Writer();
         private final Pcd10Writer pcd10 = new Pcd10Writer();
+        private final Hl7EntryWriter entryWriter = new Hl7EntryWriter();
 
-        Writer(String bed, int bedNumber, List<byte[]> out) {
+        Writer(String bed, int bedNumber, List<byte[]> out, List<byte[]> entries) {
             this.bed = bed;
             this.bedNumber = bedNumber;
             this.out = out;
+            this.entries = entries;
         }
 
         @Override
@@ -91,7 +108,7 @@ final class SimulatorMessages {
 
         @Override
         public void onEntry(ClinicianEntry entry) {
-            // Chart entries travel over MQTT, not HL7.
+            entries.add(entryWriter.write(UNIT, bed, entry).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,0 +1,56 @@
+package org.infusionwatch.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infusionwatch.agent.engine.EngineConfig;
+import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.agent.protocol.ProtocolProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The config file's trial and ward settings, as the engine and a later replay receive them. */
+class GatewaySettingsTest {
+    private static final BedRef BED01 = new BedRef("ICU-A", "BED01");
+    private static final BedRef BED02 = new BedRef("ICU-A", "BED02");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGiveTheEngineThePatientWeightsOfTheConfigFile() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"enrolment": {"ICU-A/BED01": "STROMA-0001"}, "weightsKg": {"ICU-A/BED01": 72.5}}
+                """);
+
+        EngineConfig engine = new GatewaySettings().load(config).engineConfig(ProtocolProfile.builtIn("START"));
+
+        assertThat(engine.weightKgOf(BED01)).isEqualTo(72.5);
+        assertThat(engine.weightKgOf(BED02)).as("never guessed").isNaN();
+        assertThat(engine.enrolment().pseudonymOf(BED01)).isEqualTo("STROMA-0001");
+    }
+
+    @Test
+    void shouldKeepTheWeightsInTheSnapshotThatAJournalReplayReads() {
+        GatewaySettings live = new GatewaySettings().dataDir(dir).weightKg(BED02, 95);
+        live.writeSnapshot();
+
+        GatewaySettings replay = new GatewaySettings().load(dir.resolve(GatewaySettings.SNAPSHOT_FILE));
+
+        assertThat(replay.engineConfig(ProtocolProfile.builtIn("STROMA")).weightKgOf(BED02)).isEqualTo(95.0);
+    }
+
+    @Test
+    void shouldRefuseAWeightThatIsNotAPositiveNumberOfKilogramsNamingTheBed() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"weightsKg": {"ICU-A/BED01": 0}}
+                """);
+
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ICU-A/BED01");
+    }
+}
