@@ -160,7 +160,8 @@
     r.elapsed.textContent = open ? 'T0 + ' + duration(inf.elapsedMs) : '';
     r.countdowns.replaceChildren(...(open
       ? [countdown('6 h', inf.windowLeftMs), countdown('24 h', inf.longWindowLeftMs)] : []));
-    r.values.replaceChildren(...b.values.map(valueCell), pumpCell(b.pumps));
+    r.values.replaceChildren(...b.values.map(valueCell), vasopressorCell(b.pumps.filter((p) => p.vasopressor)),
+      pumpCell(b.pumps.filter((p) => !p.vasopressor)));
     r.devices.replaceChildren(...(b.devices.length ? b.devices.map(deviceLine)
       : [el('span', { class: 'muted' }, 'no device has reported')]));
     const last = b.recentEntries[0];
@@ -183,14 +184,24 @@
       el('div', { class: 'age' }, v.display === null ? 'no data' : ago(v.ageMs)));
   }
 
-  /** Pumps: until the engine exposes vasopressor doses, the rate and drug label stand for them. */
+  /** Vasopressors at the bed, each with its dose in the protocol's unit, and the age of the newest report. */
+  function vasopressorCell(pumps) {
+    const newest = pumps.length ? Math.min(...pumps.map((p) => p.ageMs)) : 0;
+    return el('div', { class: 'value' + (pumps.length && newest > STALE_MS ? ' stale' : ''), 'data-signal': 'VASOPRESSOR' },
+      el('div', { class: 'label' }, 'Vasopressor'),
+      ...(pumps.length ? pumps.map((p) => el('div', { class: 'dose' + (p.running ? '' : ' stopped'), 'data-device': p.deviceId },
+        el('b', {}, p.dose), ' ', p.vasopressor)) : [el('div', {}, el('span', { class: 'number' }, '—'))]),
+      el('div', { class: 'age' }, pumps.length ? ago(newest) : 'none running'));
+  }
+
+  /** The other pumps (the study product shows only as "study product"): rate, or when they stopped. */
   function pumpCell(pumps) {
     const lines = pumps.length ? pumps.map((p) => el('div', { class: 'pump' + (p.running ? '' : ' stopped'),
       'data-device': p.deviceId },
       el('b', {}, p.drug), ' ', p.running ? (p.rate || 'running') : 'stopped ' + ago(p.ageMs)))
       : [el('div', { class: 'pump stopped' }, 'no pump reported')];
     return el('div', { class: 'value wide', 'data-signal': 'PUMPS' },
-      el('div', { class: 'label' }, 'Pumps · vasopressor'), ...lines);
+      el('div', { class: 'label' }, 'Pumps'), ...lines);
   }
 
   function deviceLine(d) {
