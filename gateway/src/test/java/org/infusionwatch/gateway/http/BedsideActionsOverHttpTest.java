@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +18,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.gateway.testing.AlertSubscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +50,9 @@ class BedsideActionsOverHttpTest {
     @BeforeAll
     static void start() throws Exception {
         // No escalation during the test: the entries are an hour old on the agent clock.
-        web = WebGateway.start(dataDir, NOW, s -> s.escalateAfterMinutes(24 * 60));
+        web = WebGateway.start(dataDir, NOW, s -> s.escalateAfterMinutes(24 * 60)
+                .enrol(new BedRef("ICU-A", "BED05"), "STROMA-0005")
+                .enrol(new BedRef("ICU-A", "BED06"), "STROMA-0006"));
         mqtt = new AlertSubscriber(web.gateway.mqttUri(), "icu/+/+/#");
     }
 
@@ -80,7 +90,7 @@ class BedsideActionsOverHttpTest {
                 .equals("INFUSING"));
         assertThat(bed(nurse, "ICU-A/BED01").path("recentEntries").get(0).path("by").asText()).isEqualTo("nurse");
         assertThat(AuditTrail.find(dataDir, "nurse", "ENTRY INFUSION_START", "OK"))
-                .singleElement().satisfies(l -> assertThat(l.path("target").asText()).isEqualTo("ICU-A/BED01"));
+                .filteredOn(l -> l.path("target").asText().equals("ICU-A/BED01")).hasSize(1);
     }
 
     @Test
@@ -156,6 +166,90 @@ class BedsideActionsOverHttpTest {
                 .contains("CARDIOVERSION", "TRANSFUSION_REACTION", "CARDIAC_ARREST", "DEATH", "INFUSION_START",
                         "INFUSION_STOP");
         assertThat(types).allSatisfy(t -> assertThat(t.path("label").asText()).isNotBlank());
+    }
+
+    @Test
+    void shouldPushANewAlertToTheEventStreamWithinASecond() throws Exception {
+        ApiClient nurse = ApiClient.signedIn(web.port(), "nurse", "nurse");
+        assertThat(nurse.post("/api/beds/ICU-A/BED06/entries",
+                "{\"type\":\"INFUSION_START\",\"time\":\"2026-11-22T11:00:00Z\"}").status()).isEqualTo(201);
+        BlockingQueue<String> alertEvents = new LinkedBlockingQueue<>();
+        HttpResponse<InputStream> stream = nurse.stream();
+        Thread reader = new Thread(() -> collectAlertEvents(stream.body(), "ICU-A/BED06", alertEvents), "test-sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            long sentNanos = System.nanoTime();
+            assertThat(nurse.post("/api/beds/ICU-A/BED06/entries",
+                    "{\"type\":\"DEATH\",\"time\":\"2026-11-22T11:30:00Z\"}").status()).isEqualTo(201);
+
+            String data = alertEvents.poll(5, TimeUnit.SECONDS);
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos);
+
+            assertThat(data).as("alert event on the stream").isNotNull()
+                    .contains("\"change\":\"RAISED\"", "\"bedKey\":\"ICU-A/BED06\"", "\"event\":\"DEATH\"");
+            assertThat(elapsedMs).as("from the nurse's entry to the alert on every open page").isLessThan(1_000);
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void shouldFilterTheEventLogAndExportTheSameRowsAsCsvAndChartTheEvent() throws Exception {
+        ApiClient nurse = ApiClient.signedIn(web.port(), "nurse", "nurse");
+        String alertId = cardioversionAlertAt(nurse, "BED05");
+        assertThat(nurse.post("/api/alerts/" + alertId + "/acknowledge", "{\"note\":\"amiodarone started\"}").status())
+                .isEqualTo(200);
+        ApiClient coordinator = ApiClient.signedIn(web.port(), "coordinator", "coordinator");
+        await().atMost(PATIENCE).until(() -> coordinator.get("/api/events?bed=ICU-A/BED05").json().path("count").asInt() == 3);
+
+        JsonNode all = coordinator.get("/api/events?bed=ICU-A/BED05").json();
+        JsonNode acknowledged = coordinator.get("/api/events?bed=BED05&state=ACKNOWLEDGED").json();
+        JsonNode infusions = coordinator.get("/api/events?bed=BED05&kind=INFUSION").json();
+        JsonNode afterOnset = coordinator.get("/api/events?bed=BED05&from=2026-11-22T11:01:00Z").json();
+        JsonNode otherDay = coordinator.get("/api/events?bed=BED05&to=2026-11-21").json();
+        String csv = coordinator.get("/api/events.csv?bed=ICU-A/BED05&code=ARRHYTHMIA_CARDIOVERSION").body();
+
+        assertThat(all.path("rows").findValuesAsText("state")).containsExactly("ACKNOWLEDGED", "RAISED", "OPENED");
+        assertThat(acknowledged.path("rows")).singleElement().satisfies(r -> {
+            assertThat(r.path("by").asText()).isEqualTo("nurse");
+            assertThat(r.path("note").asText()).isEqualTo("amiodarone started");
+            assertThat(r.path("patient").asText()).isEqualTo("STROMA-0005");
+        });
+        assertThat(infusions.path("count").asInt()).isEqualTo(1);
+        assertThat(afterOnset.path("count").asInt()).isEqualTo(2);
+        assertThat(otherDay.path("count").asInt()).isZero();
+        assertThat(csv.split("\r\n")).hasSize(3).satisfies(lines -> {
+            assertThat(lines[0]).startsWith("seq,time,unit,bed,patient,infusion_id,kind,event,state");
+            assertThat(lines[1]).contains(",RAISED,HIGH,").endsWith("," + alertId);
+            assertThat(lines[2]).contains(",ACKNOWLEDGED,", ",nurse,amiodarone started,");
+        });
+        assertThat(coordinator.get("/api/events?from=yesterday").status()).isEqualTo(400);
+
+        long raisedSeq = all.path("rows").get(1).path("seq").asLong();
+        JsonNode timeline = coordinator.get("/api/events/" + raisedSeq + "/timeline").json();
+        assertThat(timeline.path("t0Ms").asLong()).isEqualTo(Instant.parse("2026-11-22T11:00:00Z").toEpochMilli());
+        assertThat(timeline.path("toMs").asLong() - timeline.path("fromMs").asLong()).isEqualTo(7 * 3_600_000L);
+        assertThat(timeline.path("markers").findValuesAsText("kind"))
+                .contains("onset", "crossing", "alert", "acknowledged");
+        assertThat(coordinator.get("/api/events/999999/timeline").status()).isEqualTo(404);
+        assertThat(coordinator.get("/api/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    /** Reads the event stream, queueing the data of each {@code alert} event of one bed; ends with the stream. */
+    private static void collectAlertEvents(InputStream body, String bedKey, BlockingQueue<String> alertEvents) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            boolean alert = false;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event: ")) {
+                    alert = line.equals("event: alert");
+                } else if (alert && line.startsWith("data: ") && line.contains("\"bedKey\":\"" + bedKey + "\"")) {
+                    alertEvents.add(line.substring(6));
+                }
+            }
+        } catch (IOException closedByTheTest) {
+            // The test closed the stream: nothing more to read.
+        }
     }
 
     /** Opens an infusion an hour ago and charts a cardioversion 5 min after it; returns the alert's id. */
