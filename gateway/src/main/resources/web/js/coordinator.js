@@ -36,6 +36,16 @@
     }
   }
 
+  /** The protocol profile in force (every alert carries its hash), and files stored for the next start. */
+  async function showProtocol() {
+    const p = await api('GET', '/api/protocol');
+    const box = document.getElementById('protocol-info');
+    box.textContent = 'Protocol in force: ' + p.name + ' v' + p.version + ', sha256 ' + p.sha256.substring(0, 12)
+      + '…, windows ' + p.windowMinutes / 60 + ' h and ' + p.longWindowMinutes / 60 + ' h'
+      + (p.staged.length ? '. Stored for the next start: ' + p.staged.join(', ') : '');
+    box.dataset.protocol = p.name;
+  }
+
   async function load() {
     const query = filterQuery();
     document.getElementById('csv').href = '/api/events.csv' + (query ? '?' + query : '');
@@ -104,7 +114,7 @@
     const ward = await api('GET', '/api/ward');
     const beds = document.getElementById('f-bed');
     for (const b of ward.beds) beds.append(el('option', { value: b.key }, b.bed + ' (' + b.patient + ')'));
-    await Promise.all([checkChain(), load()]);
+    await Promise.all([checkChain(), load(), showProtocol()]);
     IW.stream({
       alert: () => { scheduleReload(); checkChain(); },
       ward: (w) => {

@@ -27,22 +27,29 @@
       setTimeout(show, 50);
     });
     document.addEventListener('click', () => setTimeout(show, 50));
+    if (audio) audio.addEventListener('statechange', show);
     setTimeout(show, 50);
     return b;
   }
 
-  /** Browsers allow sound only after a click on the page; the first click anywhere enables it. */
+  /**
+   * Browsers let a page make sound only after a click on it, unless the station's browser is set
+   * to allow it (a kiosk started with --autoplay-policy=no-user-gesture-required). So the sound is
+   * tried at once, and the first click anywhere enables it otherwise; the header button says which.
+   */
   function unlockAudio() {
     try {
       if (!audio) audio = new AudioContext();
-      if (audio.state !== 'running') audio.resume();
+      if (audio.state !== 'running') audio.resume().catch(() => { /* still needs a click */ });
     } catch (e) { /* no audio device: the visual cue remains */ }
   }
+  unlockAudio();
   document.addEventListener('click', unlockAudio, { once: true });
 
   /** Three short high tones: the high-priority cue. */
-  function beep() {
+  function beep(alertId) {
     if (!soundWanted || !audio || audio.state !== 'running') return;
+    document.body.dataset.soundedFor = alertId;
     const t = audio.currentTime;
     for (let i = 0; i < 3; i++) {
       const osc = audio.createOscillator();
@@ -69,7 +76,7 @@
     flash.hidden = false;
     clearTimeout(cue.timer);
     cue.timer = setTimeout(() => { flash.hidden = true; }, 15000);
-    beep();
+    beep(alert.alertId);
   }
 
   // ---- alerts --------------------------------------------------------------------------------
@@ -83,7 +90,12 @@
       r.where = el('div', { class: 'where' }),
       r.why = el('div', { class: 'why' }),
       r.meta = el('div', { class: 'meta' }),
-      r.actions = el('div', { class: 'actions' }));
+      r.notes = el('ul', { class: 'notes' }),
+      el('div', { class: 'actions' },
+        r.actions = el('span', { class: 'ack-area' }),
+        me.permissions.includes('ANNOTATE_ALERT')
+          ? el('button', { type: 'button', class: 'add-note', onclick: () => openNote(node.dataset.alertId) }, 'Add note')
+          : null));
     node.refs = r;
     if (me.permissions.includes('ACKNOWLEDGE_ALERT')) {
       r.ack = el('button', { type: 'button', class: 'danger ack', onclick: () => openAck(node.dataset.alertId) },
@@ -107,6 +119,10 @@
     let meta = 'raised ' + clock(a.raisedMs) + ' (' + ago(a.ageMs) + ')';
     if (a.escalated) meta += ' · escalated ' + clock(a.escalatedMs);
     r.meta.textContent = meta;
+    if (r.notes.dataset.count !== String(a.notes.length)) {
+      r.notes.replaceChildren(...a.notes.map((n) => el('li', {}, 'Note by ' + n.by + ' at ' + clock(n.timeMs) + ': ' + n.note)));
+      r.notes.dataset.count = String(a.notes.length);
+    }
     if (a.acknowledged) {
       const text = '✓ Acknowledged by ' + a.acknowledgedBy + ' at ' + clock(a.acknowledgedMs)
         + (a.acknowledgedNote ? ': ' + a.acknowledgedNote : '');
@@ -117,7 +133,7 @@
     } else if (r.ack && !r.actions.contains(r.ack)) {
       r.actions.replaceChildren(r.ack);
     } else if (!r.ack && !r.actions.firstChild) {
-      r.actions.replaceChildren(el('span', { class: 'muted small' }, 'view only'));
+      r.actions.replaceChildren(el('span', { class: 'muted small' }, 'acknowledged by nurses'));
     }
   }
 
@@ -160,7 +176,8 @@
     r.elapsed.textContent = open ? 'T0 + ' + duration(inf.elapsedMs) : '';
     r.countdowns.replaceChildren(...(open
       ? [countdown('6 h', inf.windowLeftMs), countdown('24 h', inf.longWindowLeftMs)] : []));
-    r.values.replaceChildren(...b.values.map(valueCell), pumpCell(b.pumps));
+    r.values.replaceChildren(...b.values.map(valueCell), vasopressorCell(b.pumps.filter((p) => p.vasopressor)),
+      pumpCell(b.pumps.filter((p) => !p.vasopressor)));
     r.devices.replaceChildren(...(b.devices.length ? b.devices.map(deviceLine)
       : [el('span', { class: 'muted' }, 'no device has reported')]));
     const last = b.recentEntries[0];
@@ -183,14 +200,24 @@
       el('div', { class: 'age' }, v.display === null ? 'no data' : ago(v.ageMs)));
   }
 
-  /** Pumps: until the engine exposes vasopressor doses, the rate and drug label stand for them. */
+  /** Vasopressors at the bed, each with its dose in the protocol's unit, and the age of the newest report. */
+  function vasopressorCell(pumps) {
+    const newest = pumps.length ? Math.min(...pumps.map((p) => p.ageMs)) : 0;
+    return el('div', { class: 'value' + (pumps.length && newest > STALE_MS ? ' stale' : ''), 'data-signal': 'VASOPRESSOR' },
+      el('div', { class: 'label' }, 'Vasopressor'),
+      ...(pumps.length ? pumps.map((p) => el('div', { class: 'dose' + (p.running ? '' : ' stopped'), 'data-device': p.deviceId },
+        el('b', {}, p.dose), ' ', p.vasopressor)) : [el('div', {}, el('span', { class: 'number' }, '—'))]),
+      el('div', { class: 'age' }, pumps.length ? ago(newest) : 'none running'));
+  }
+
+  /** The other pumps (the study product shows only as "study product"): rate, or when they stopped. */
   function pumpCell(pumps) {
     const lines = pumps.length ? pumps.map((p) => el('div', { class: 'pump' + (p.running ? '' : ' stopped'),
       'data-device': p.deviceId },
       el('b', {}, p.drug), ' ', p.running ? (p.rate || 'running') : 'stopped ' + ago(p.ageMs)))
       : [el('div', { class: 'pump stopped' }, 'no pump reported')];
     return el('div', { class: 'value wide', 'data-signal': 'PUMPS' },
-      el('div', { class: 'label' }, 'Pumps · vasopressor'), ...lines);
+      el('div', { class: 'label' }, 'Pumps'), ...lines);
   }
 
   function deviceLine(d) {
@@ -241,6 +268,33 @@
       error.hidden = false;
     } finally {
       button.disabled = false;
+    }
+  });
+
+  // ---- notes on alerts -----------------------------------------------------------------------
+  const noteDialog = document.getElementById('note-dialog');
+  let noteId = null;
+  function openNote(alertId) {
+    noteId = alertId;
+    const card = document.querySelector('[data-alert-id="' + CSS.escape(alertId) + '"]');
+    document.getElementById('note-what').textContent = card
+      ? card.refs.event.textContent + ' — ' + card.refs.where.textContent : alertId;
+    document.getElementById('note-text').value = '';
+    document.getElementById('note-error').hidden = true;
+    noteDialog.showModal();
+    document.getElementById('note-text').focus();
+  }
+  document.getElementById('note-cancel').addEventListener('click', () => noteDialog.close());
+  document.getElementById('note-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = document.getElementById('note-error');
+    try {
+      await api('POST', '/api/alerts/' + encodeURIComponent(noteId) + '/notes',
+        { note: document.getElementById('note-text').value });
+      noteDialog.close();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
     }
   });
 

@@ -131,7 +131,7 @@ public final class Gateway implements AutoCloseable {
     /** The nurse station's model, starting from what the event log already holds. */
     private WardView startView(ObjectMapper json) {
         WardView view = new WardView(new WardLayout(profile.name(), profile.windowMs(), profile.longWindowMs(),
-                settings.enrolment(), new StudyProductMatcher(settings.studyProductPrefix()),
+                settings.enrolment(), new StudyProductMatcher(settings.studyProductPrefix()), profile.vasopressors(),
                 WardLayout.DEFAULT_HISTORY_MS));
         started.push(view);
         try (EventLogReader reader = EventLogReader.open(settings.dataDir())) {

@@ -49,7 +49,8 @@ class CrashRecoveryTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "org.infusionwatch.gateway.cli.Main", "run", "--mllp-host", "127.0.0.1",
-                "--mllp-port", Integer.toString(mllpPort), "--mqtt", mqtt, "--data-dir", dataDir.toString())
+                "--mllp-port", Integer.toString(mllpPort), "--mqtt", mqtt, "--data-dir", dataDir.toString(),
+                "--http-port", "-1")
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(log).toFile())
                 .start();

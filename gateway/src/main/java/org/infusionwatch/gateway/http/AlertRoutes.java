@@ -20,7 +20,9 @@ import org.infusionwatch.gateway.view.WardSnapshot;
  * MQTT: written in the alert-action JSON form (docs/wire-formats.md) with the signed-in user as
  * {@code by}, read back by the same decoder a replay uses, put into the agent's ring, and answered
  * only once the journal holds it. An alert is acknowledged once: a second attempt, even one racing
- * the first, answers 409 with who was first.
+ * the first, answers 409 with who was first. The audit line {@code OK} is written when the action
+ * is handed to the ring; should the journal then fail, a {@code FAILED} line follows (written on
+ * the journal thread, which is acceptable only because that is rare).
  */
 final class AlertRoutes {
     private static final int MAX_NOTE = 500;
@@ -51,14 +53,18 @@ final class AlertRoutes {
                     "acknowledgedBy", first, "status", 409));
             return;
         }
-        publish(x, alert, AlertAction.Action.ACKNOWLEDGE, note, () -> acknowledging.remove(alert.alertId(), s.user()));
+        publish(x, alert, AlertAction.Action.ACKNOWLEDGE, note, () -> {
+            acknowledging.remove(alert.alertId(), s.user());
+            ctx.audit().record(s.user(), s.role().id(), "ACKNOWLEDGE", alert.alertId(), "FAILED");
+        });
         ctx.audit().record(s.user(), s.role().id(), "ACKNOWLEDGE", alert.alertId(), "OK");
     }
 
     private void annotate(Exchange x) throws PayloadException {
         Session s = x.session();
         WardSnapshot.AlertItem alert = find(x);
-        publish(x, alert, AlertAction.Action.ANNOTATE, note(x, true), () -> { });
+        publish(x, alert, AlertAction.Action.ANNOTATE, note(x, true),
+                () -> ctx.audit().record(s.user(), s.role().id(), "ANNOTATE", alert.alertId(), "FAILED"));
         ctx.audit().record(s.user(), s.role().id(), "ANNOTATE", alert.alertId(), "OK");
     }
 

@@ -74,7 +74,8 @@ final class EntryRoutes {
         answer.put("timeMs", entry.timeMs());
         answer.put("by", entry.by());
         ctx.publisher().publishEntry(entry, new InputSource(InputSource.Format.ENTRY_JSON, origin), raw,
-                new DurableReply(x, HttpResponseStatus.CREATED, answer, () -> { }));
+                new DurableReply(x, HttpResponseStatus.CREATED, answer,
+                        () -> ctx.audit().record(s.user(), s.role().id(), "ENTRY " + type, bed.key(), "FAILED")));
         ctx.audit().record(s.user(), s.role().id(), "ENTRY " + type, bed.key(), "OK");
     }
 

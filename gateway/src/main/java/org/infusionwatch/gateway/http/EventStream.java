@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +81,7 @@ final class EventStream implements WardListener {
         byte[] frame = frame(name, data, "");
         streams.forEach((ch, token) -> {
             if (!sessions.isOpen(token)) {
-                ch.close();
+                end(ch);
                 return;
             }
             if (skippable && !ch.isWritable()) {
@@ -103,6 +105,11 @@ final class EventStream implements WardListener {
     }
 
     void closeAll() {
-        streams.keySet().forEach(Channel::close);
+        streams.keySet().forEach(EventStream::end);
+    }
+
+    /** Ends the response properly (last chunk) before closing, so a client sees the stream end, not a broken one. */
+    private static void end(Channel ch) {
+        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -13,7 +15,10 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own web server (Netty, NIO): the nurse station and coordinator pages, the JSON
@@ -26,10 +31,13 @@ import java.net.InetSocketAddress;
  * thread (event stream).
  */
 public final class HttpServer implements AutoCloseable {
+    private static final long QUIET_MS = 100;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final EventExecutorGroup routes;
     private final Channel serverChannel;
+    /** Every accepted connection, so that stopping closes them while their executors still run. */
+    private final ChannelGroup connections = new DefaultChannelGroup("http-connections", GlobalEventExecutor.INSTANCE);
     private final EventStream stream;
     private final HttpContext ctx;
 
@@ -61,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast("http", new HttpServerCodec());
                         ch.pipeline().addLast("aggregate", new HttpObjectAggregator(ctx.maxBodyBytes()));
                         ch.pipeline().addLast(routes, "route", handler);
@@ -94,8 +103,15 @@ public final class HttpServer implements AutoCloseable {
         ctx.view().removeListener(stream);
         serverChannel.close().syncUninterruptibly();
         stream.closeAll();
-        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        routes.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        // A closed connection's pipeline is taken down on both the route executor and its event
+        // loop, handing over from one to the other: a short quiet period lets that finish before
+        // either stops, instead of one refusing the other's last task.
+        Future<?> w = workers.shutdownGracefully(QUIET_MS, 2_000, TimeUnit.MILLISECONDS);
+        Future<?> r = routes.shutdownGracefully(QUIET_MS, 2_000, TimeUnit.MILLISECONDS);
+        Future<?> b = boss.shutdownGracefully(0, 2_000, TimeUnit.MILLISECONDS);
+        w.syncUninterruptibly();
+        r.syncUninterruptibly();
+        b.syncUninterruptibly();
     }
 }

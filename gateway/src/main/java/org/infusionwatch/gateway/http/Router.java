@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matches a request to a route ({@code /api/alerts/{alertId}/acknowledge}), and enforces the
- * access rules before the route runs: a protected route without a live session answers 401, one
- * the role may not use answers 403 (and is audited); a changing request (not GET) from another
- * origin answers 403, and a POST body must be JSON, so another site's form cannot act for a
- * signed-in nurse. Paths outside {@code /api/} fall through to the static pages.
+ * access rules before the route runs: without a live session every {@code /api/} path but
+ * sign-in answers 401 (unknown paths and methods too); a route the role may not use answers 403
+ * (and is audited); a changing request (not GET) from another origin answers 403, and a POST
+ * body must be JSON, so another site's form cannot act for a signed-in nurse. Paths outside
+ * {@code /api/} fall through to the static pages.
  *
  * <p>Routes are added before the server starts; dispatching is then thread-safe.
  */
@@ -95,7 +96,10 @@ public final class Router {
             r.handler.handle(x);
             return;
         }
-        if (pathKnown) {
+        if (x.path().startsWith("/api/") && sessions.find(x.sessionToken()).isEmpty()) {
+            // Without a session the API says nothing more, not even which paths or methods exist.
+            x.error(HttpResponseStatus.UNAUTHORIZED, "sign in first");
+        } else if (pathKnown) {
             x.error(HttpResponseStatus.METHOD_NOT_ALLOWED, x.method() + " is not allowed on " + x.path());
         } else if (x.path().startsWith("/api/")) {
             x.error(HttpResponseStatus.NOT_FOUND, "no such API path: " + x.path());

@@ -5,9 +5,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.infusionwatch.gateway.http.auth.Permission;
 import org.infusionwatch.gateway.http.auth.Session;
 import org.infusionwatch.gateway.http.auth.Sessions;
@@ -15,7 +18,10 @@ import org.infusionwatch.gateway.http.auth.Sessions;
 /**
  * The pages, scripts and styles, served from {@code web/} on the class path, read once at start.
  * Only the files listed are served, so no path can reach anything else. {@code /} sends a signed-in
- * person to their role's page and anyone else to the sign-in page. Thread-safe (immutable).
+ * person to their role's page and anyone else to the sign-in page; so does a view page asked for
+ * without a session (or by a role that cannot use it), so nobody sees an empty station before
+ * its scripts find out. Pages hold no ward data (that comes from the API, which answers 401), so
+ * scripts, styles and the sign-in page are served to anyone. Thread-safe (immutable).
  */
 final class StaticFiles implements Router.Handler {
     static final List<String> FILES = List.of("login.html", "nurse.html", "coordinator.html", "app.css",
@@ -23,6 +29,11 @@ final class StaticFiles implements Router.Handler {
 
     private record File(byte[] bytes, String type) {
     }
+
+    /** The view pages and what a session needs to use each. */
+    private static final Map<String, Permission> VIEWS = Map.of(
+            "/nurse.html", Permission.VIEW_WARD,
+            "/coordinator.html", Permission.REVIEW_EVENTS);
 
     private final Map<String, File> files = new HashMap<>();
     private final Sessions sessions;
@@ -51,6 +62,16 @@ final class StaticFiles implements Router.Handler {
             String home = sessions.find(x.sessionToken()).map(StaticFiles::home).orElse("/login.html");
             x.respond(HttpResponseStatus.FOUND, "text/plain", new byte[0], Map.of(HttpHeaderNames.LOCATION.toString(), home));
             return;
+        }
+        Permission needed = VIEWS.get(x.path());
+        if (needed != null) {
+            Optional<Session> s = sessions.find(x.sessionToken());
+            if (s.isEmpty() || !s.get().may(needed)) {
+                String to = s.map(StaticFiles::home)
+                        .orElse("/login.html?next=" + URLEncoder.encode(x.path(), StandardCharsets.UTF_8));
+                x.respond(HttpResponseStatus.FOUND, "text/plain", new byte[0], Map.of(HttpHeaderNames.LOCATION.toString(), to));
+                return;
+            }
         }
         File f = files.get(x.path());
         if (f == null) {

@@ -25,11 +25,17 @@ final class BedBoard {
     static final long ONLINE_MS = 3 * 60_000L;
     static final long LATE_MS = 10 * 60_000L;
     private static final int FLOW_FLUID_PUMP = 157784;
+    private static final int DRUG_NAME_LABEL = 184514;
+    private static final int CONC_DRUG = 157760;
+    private static final int PT_WEIGHT = 68063;
+    private static final int PUMP_INFUSING_STATUS = 184519;
+    private static final int PUMP_DELIVERY_MODE = 158008;
     private static final int RECENT_ENTRIES = 5;
 
     final BedRef bed;
     String patient;
     private final WardLayout layout;
+    private final VasopressorDoses vasopressors;
     private final Map<KeySignal, Latest[]> latest = new EnumMap<>(KeySignal.class);
     private final Map<String, PumpLine> pumps = new TreeMap<>();
     private final Map<String, DeviceLine> devices = new TreeMap<>();
@@ -47,6 +53,12 @@ final class BedBoard {
     private static final class PumpLine {
         String drug = "";
         double rate = Double.NaN;
+        double concentrationUgPerMl = Double.NaN;
+        double weightKg = Double.NaN;
+        /** The pump said it is not infusing (paused, stopped, standby). */
+        boolean halted;
+        /** A bolus, priming or purge: a rate, not a dose. */
+        String notADose;
         boolean running;
         long timeMs;
     }
@@ -60,6 +72,7 @@ final class BedBoard {
         this.bed = bed;
         this.patient = patient;
         this.layout = layout;
+        this.vasopressors = new VasopressorDoses(layout.vasopressors());
     }
 
     void onReport(DeviceReport r) {
@@ -76,17 +89,70 @@ final class BedBoard {
             if (s != null) {
                 keep(s, s.normalise(o), t, o.deviceId() == null || o.deviceId().isBlank() ? reporter : o.deviceId(),
                         s.rank(o.mdcCode()));
-            } else if (o.mdcCode() == FLOW_FLUID_PUMP && o.isNumeric() && r.kind() == ReportKind.OBSERVATIONS) {
-                PumpLine pump = pumps.computeIfAbsent(reporter, k -> new PumpLine());
-                pump.rate = o.value();
-                pump.running = o.value() > 0;
-                pump.timeMs = t;
-                history(pumpSeries(reporter), pumpLabel(pump.drug), "mL/h").add(t, o.value());
+            } else if (r.kind() == ReportKind.OBSERVATIONS) {
+                // A station report carries several pumps, each named in its own OBX-18.
+                pumpObservation(o.deviceId() == null || o.deviceId().isBlank() ? reporter : o.deviceId(), o, t);
             }
         }
         if (r.kind() == ReportKind.PUMP_EVENT && r.pumpEvent() != null) {
             onPumpEvent(reporter, r.pumpEvent());
         }
+    }
+
+    /** A pump's programme and state from a PCD-01 report: label, rate, concentration, weight, status, mode. */
+    private void pumpObservation(String pumpId, Observation o, long t) {
+        int code = codeOf(o);
+        if (code == FLOW_FLUID_PUMP && o.isNumeric()) {
+            PumpLine pump = pumps.computeIfAbsent(pumpId, k -> new PumpLine());
+            pump.rate = o.value();
+            pump.running = !pump.halted && o.value() > 0;
+            pump.timeMs = t;
+            history(pumpSeries(pumpId), pumpLabel(pump.drug), "mL/h").add(t, o.value());
+            return;
+        }
+        PumpLine pump = switch (code) {
+            case DRUG_NAME_LABEL, CONC_DRUG, PT_WEIGHT, PUMP_INFUSING_STATUS, PUMP_DELIVERY_MODE ->
+                    pumps.computeIfAbsent(pumpId, k -> new PumpLine());
+            default -> null;
+        };
+        if (pump == null) {
+            return;
+        }
+        pump.timeMs = Math.max(pump.timeMs, t);
+        String text = o.text() == null ? "" : o.text().toLowerCase(java.util.Locale.ROOT);
+        switch (code) {
+            case DRUG_NAME_LABEL -> {
+                if (!text.isBlank()) {
+                    pump.drug = o.text();
+                }
+            }
+            case CONC_DRUG -> pump.concentrationUgPerMl = o.isNumeric()
+                    ? VasopressorDoses.ugPerMl(o.value(), o.unitCode(), o.unit()) : Double.NaN;
+            case PT_WEIGHT -> pump.weightKg = o.isNumeric() && o.value() > 0 ? o.value() : Double.NaN;
+            case PUMP_INFUSING_STATUS -> {
+                pump.halted = text.contains("not-") || text.contains("paus") || text.contains("stop")
+                        || text.contains("standby") || text.contains("idle");
+                pump.running = !pump.halted && !(pump.rate <= 0);
+            }
+            default -> pump.notADose = text.contains("bolus") ? "bolus" : text.contains("prim") ? "priming"
+                    : text.contains("purge") || text.contains("flush") ? "purge" : null;
+        }
+    }
+
+    /** The observation's MDC code, read from its reference id when a device sent code 0. */
+    private static int codeOf(Observation o) {
+        if (o.mdcCode() != 0 || o.refId() == null) {
+            return o.mdcCode();
+        }
+        return switch (o.refId()) {
+            case "MDC_FLOW_FLUID_PUMP" -> FLOW_FLUID_PUMP;
+            case "MDC_DRUG_NAME_LABEL" -> DRUG_NAME_LABEL;
+            case "MDC_CONC_DRUG" -> CONC_DRUG;
+            case "MDC_ATTR_PT_WEIGHT" -> PT_WEIGHT;
+            case "MDC_PUMP_INFUSING_STATUS" -> PUMP_INFUSING_STATUS;
+            case "MDC_DEV_PUMP_PROGRAM_DELIVERY_MODE" -> PUMP_DELIVERY_MODE;
+            default -> 0;
+        };
     }
 
     private void onPumpEvent(String deviceId, PumpEvent e) {
@@ -96,6 +162,12 @@ final class BedBoard {
         }
         if (!Double.isNaN(e.rateMlPerHour())) {
             pump.rate = e.rateMlPerHour();
+        }
+        if (!Double.isNaN(e.concentration())) {
+            pump.concentrationUgPerMl = VasopressorDoses.ugPerMl(e.concentration(), 0, e.concentrationUnit());
+        }
+        if (!Double.isNaN(e.weightKg())) {
+            pump.weightKg = e.weightKg() > 0 ? e.weightKg() : Double.NaN;
         }
         if (e.isDeliveryStart()) {
             pump.running = true;
@@ -173,9 +245,7 @@ final class BedBoard {
                             age(nowMs, v.timeMs), v.deviceId));
         }
         List<WardSnapshot.Pump> pumpLines = new ArrayList<>();
-        pumps.forEach((id, p) -> pumpLines.add(new WardSnapshot.Pump(id, pumpLabel(p.drug),
-                layout.studyProduct().matches(p.drug), Double.isNaN(p.rate) ? null : KeySignal.plain(p.rate)
-                + " mL/h", p.running, p.timeMs, age(nowMs, p.timeMs))));
+        pumps.forEach((id, p) -> pumpLines.add(pumpLine(id, p, nowMs)));
         List<WardSnapshot.Device> deviceLines = new ArrayList<>();
         devices.forEach((id, d) -> deviceLines.add(new WardSnapshot.Device(id, d.kind, deviceState(d, nowMs),
                 d.lastSeenMs, age(nowMs, d.lastSeenMs))));
@@ -186,6 +256,18 @@ final class BedBoard {
         }
         return new WardSnapshot.Bed(bed.key(), bed.unit(), bed.bed(), patient, infusion(nowMs), values, pumpLines,
                 deviceLines, recent, openAlerts, highestPriority);
+    }
+
+    private WardSnapshot.Pump pumpLine(String id, PumpLine p, long nowMs) {
+        boolean study = layout.studyProduct().matches(p.drug);
+        String rate = Double.isNaN(p.rate) ? null : KeySignal.plain(p.rate) + " mL/h";
+        // The study product is never looked up as a vasopressor: its label must not leave the masking.
+        VasopressorDoses.Dose dose = study ? null
+                : vasopressors.dose(p.drug, p.concentrationUgPerMl, p.rate, p.weightKg);
+        String doseText = dose == null ? null : !p.running ? "stopped" : p.notADose != null
+                ? p.notADose + " " + rate : dose.display();
+        return new WardSnapshot.Pump(id, pumpLabel(p.drug), study, dose == null ? null : dose.drug(), doseText, rate,
+                p.running, p.timeMs, age(nowMs, p.timeMs));
     }
 
     WardSnapshot.Infusion infusion(long nowMs) {

@@ -41,11 +41,16 @@ public record WardSnapshot(long agentTimeMs, String protocol, long windowMs, lon
     }
 
     /**
-     * An infusion pump: drug label (the blinded study product shows as "study product"), rate.
-     * Until the engine exposes vasopressor doses, the rate in mL/h stands for the dose.
+     * An infusion pump: drug label (the blinded study product shows as "study product"), rate and,
+     * for a drug of the protocol's vasopressor table, the dose.
+     *
+     * @param vasopressor the drug's name in the protocol's vasopressor table, or null when it is none
+     * @param dose        for a vasopressor: {@code 12 ug/min}, {@code 0.11 ug/kg/min} (per kilogram
+     *                    when the protocol's threshold is), the rate when no dose can be worked out,
+     *                    {@code bolus 300 mL/h}, or {@code stopped}; null for other pumps
      */
-    public record Pump(String deviceId, String drug, boolean studyProduct, String rate, boolean running, long timeMs,
-                       long ageMs) {
+    public record Pump(String deviceId, String drug, boolean studyProduct, String vasopressor, String dose, String rate,
+                       boolean running, long timeMs, long ageMs) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,17 @@ final class ApiClient {
         return a;
     }
 
+    /** The cookie this client sends ({@code iw_session=...}), or null before sign-in. */
+    String cookie() {
+        return cookie;
+    }
+
+    /** Sends {@code value} as the cookie from now on, as a browser holding an old or forged one would. */
+    ApiClient withCookie(String value) {
+        this.cookie = value;
+        return this;
+    }
+
     Answer get(String path) throws Exception {
         return send("GET", path, null);
     }
@@ -57,6 +69,12 @@ final class ApiClient {
     }
 
     Answer send(String method, String path, String body, String contentType) throws Exception {
+        return send(method, path, body, contentType, Map.of());
+    }
+
+    /** A request with extra headers (e.g. another site's {@code Origin}). */
+    Answer send(String method, String path, String body, String contentType, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (cookie != null) {
             b.header("Cookie", cookie);
@@ -64,6 +82,7 @@ final class ApiClient {
         if (body != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = null;

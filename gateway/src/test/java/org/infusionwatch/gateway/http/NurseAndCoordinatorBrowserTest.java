@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The browser views end to end, in Debian's headless Chromium: a nurse signs in and watches a
@@ -60,7 +61,12 @@ class NurseAndCoordinatorBrowserTest {
 
                 nurse.waitUpTo(PATIENCE).until(d -> List.of("INFUSING", "IN_WINDOW")
                         .contains(nurse.find("article.bed[data-bed='ICU-A/BED01']").getAttribute("data-state")));
-                assertThat(nurse.find("article.bed[data-bed='ICU-A/BED01'] .elapsed").getText()).startsWith("T0 + ");
+                String tile = "article.bed[data-bed='ICU-A/BED01'] ";
+                assertThat(nurse.find(tile + ".elapsed").getText()).startsWith("T0 + ");
+                assertThat(nurse.find(tile + ".countdowns").getText()).contains("6 h:", "24 h:", "left");
+                nurse.waitUpTo(PATIENCE).until(d -> !d.findElements(By.cssSelector(
+                        tile + ".device.ONLINE[data-device='VENT-BED01']")).isEmpty());
+                assertThat(nurse.find(tile + ".value[data-signal='VASOPRESSOR']").getText()).contains("none running");
 
                 WebElement alert = nurse.waitUpTo(PATIENCE).until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("li.alert-card[data-bed='ICU-A/BED01']")));
@@ -70,6 +76,8 @@ class NurseAndCoordinatorBrowserTest {
                 assertThat(alert.getText()).contains("Worsening hypoxemia", "HIGH", "STROMA-0001",
                         "FiO2 0.40 → 0.70 and PEEP 8 → 14 cmH2O", "after onset");
                 assertThat(nurse.find("#flash").isDisplayed()).as("visible cue").isTrue();
+                nurse.waitUpTo(Duration.ofSeconds(5)).until(d -> nurse.find("body").getAttribute("data-sounded-for") != null);
+                assertThat(nurse.find("#sound").getText()).as("audible cue, no click needed on a kiosk").isEqualTo("Sound on");
                 assertThat(nurse.find("article.bed[data-bed='ICU-A/BED01']").getAttribute("class")).contains("alarm-HIGH");
 
                 alert.findElement(By.cssSelector("button.ack")).click();
@@ -80,6 +88,25 @@ class NurseAndCoordinatorBrowserTest {
                         nurse.find("li.alert-card[data-alert-id='" + alertId + "']").getAttribute("data-state")));
                 assertThat(nurse.find("li.alert-card[data-alert-id='" + alertId + "']").getText())
                         .contains("Acknowledged by nurse", "team aware, physician called");
+                nurse.find("li.alert-card[data-alert-id='" + alertId + "'] button.add-note").click();
+                nurse.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("note-text")))
+                        .sendKeys("SpO2 back to 95 % on FiO2 0.5");
+                nurse.find("#note-confirm").click();
+                nurse.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("li.alert-card[data-alert-id='" + alertId + "'] .notes"), "Note by nurse"));
+
+                // A bedside entry from the page reaches the agent, which raises the transfusion-reaction event.
+                nurse.find("article.bed[data-bed='ICU-A/BED03'] button.record").click();
+                nurse.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("entry-type")));
+                new Select(nurse.find("#entry-type")).selectByValue("TRANSFUSION_REACTION");
+                nurse.find("#entry-note").sendKeys("urticaria, new bronchospasm");
+                nurse.find("#entry-confirm").click();
+                nurse.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("article.bed[data-bed='ICU-A/BED03'] .entry-line"),
+                        "Transfusion-reaction signs recorded by nurse"));
+                WebElement reaction = nurse.waitUpTo(PATIENCE).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("li.alert-card[data-bed='ICU-A/BED03']")));
+                assertThat(reaction.getText()).contains("urticaria, new bronchospasm");
 
                 // Nobody acknowledges BED04's alert: 60 min later (agent clock) it is escalated, on the page and on MQTT.
                 nurse.waitUpTo(PATIENCE).until(d -> !d.findElements(By.cssSelector(
@@ -100,6 +127,8 @@ class NurseAndCoordinatorBrowserTest {
                     1600, 1400)) {
                 coordinator.signIn("coordinator", "coordinator", "/coordinator.html");
                 coordinator.waitUpTo(PATIENCE).until(ExpectedConditions.attributeToBe(By.id("chain"), "data-intact", "true"));
+                coordinator.waitUpTo(PATIENCE).until(ExpectedConditions.attributeToBe(By.id("protocol-info"),
+                        "data-protocol", "STROMA"));
                 String acknowledged = "#events tbody tr[data-state='ACKNOWLEDGED'][data-alert-id]";
                 WebElement ackRow = coordinator.waitUpTo(PATIENCE).until(
                         ExpectedConditions.presenceOfElementLocated(By.cssSelector(acknowledged)));
