@@ -42,7 +42,7 @@ class MqttNoticePublisherTest {
             for (int i = 0; i < BEDS; i++) {
                 BedRef bed = new BedRef("ICU-B", "B%04d".formatted(i));
                 burst.add(new InfusionNotice(bed, "P%04d".formatted(i), bed.key() + "/1", InfusionNotice.Kind.OPENED,
-                        1_790_000_000_000L, 1_790_000_000_000L, "PUMP-" + i));
+                        1_790_000_000_000L, 1_790_000_000_000L, "PUMP-" + i, "STROMA", "0".repeat(64)));
             }
             burst.forEach(n -> publisher.onNotice(n, System.nanoTime()));
 
