@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
     private WardView startView(ObjectMapper json) {
         WardView view = new WardView(new WardLayout(profile.name(), profile.windowMs(), profile.longWindowMs(),
                 settings.enrolment(), new StudyProductMatcher(settings.studyProductPrefix()), profile.vasopressors(),
-                WardLayout.DEFAULT_HISTORY_MS));
+                WardLayout.DEFAULT_HISTORY_MS), settings.dataDir());
         started.push(view);
         try (EventLogReader reader = EventLogReader.open(settings.dataDir())) {
             view.load(reader.events(EventFilter.ALL), new LoggedNotices(json));

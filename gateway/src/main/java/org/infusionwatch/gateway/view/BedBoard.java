@@ -40,7 +40,8 @@ final class BedBoard {
     private final Map<String, PumpLine> pumps = new TreeMap<>();
     private final Map<String, DeviceLine> devices = new TreeMap<>();
     private final Deque<ClinicianEntry> entries = new ArrayDeque<>();
-    private final Map<String, SampleSeries> history = new LinkedHashMap<>();
+    private final TrendStore trends;
+    private final Map<String, TrendLine> history = new LinkedHashMap<>();
     private final Map<String, String[]> seriesLabels = new LinkedHashMap<>();
     private String infusionId;
     private long onsetMs;
@@ -68,10 +69,11 @@ final class BedBoard {
         long lastSeenMs = Long.MIN_VALUE;
     }
 
-    BedBoard(BedRef bed, String patient, WardLayout layout) {
+    BedBoard(BedRef bed, String patient, WardLayout layout, TrendStore trends) {
         this.bed = bed;
         this.patient = patient;
         this.layout = layout;
+        this.trends = trends;
         this.vasopressors = new VasopressorDoses(layout.vasopressors());
     }
 
@@ -218,9 +220,17 @@ final class BedBoard {
         history(s.name(), s.label(), s.unit()).add(timeMs, value);
     }
 
-    private SampleSeries history(String key, String label, String unit) {
-        seriesLabels.put(key, new String[] {label, unit});
-        return history.computeIfAbsent(key, k -> new SampleSeries(layout.historyMs()));
+    private TrendLine history(String key, String label, String unit) {
+        String[] shown = seriesLabels.get(key);
+        if (shown == null || !shown[0].equals(label) || !shown[1].equals(unit)) {
+            seriesLabels.put(key, new String[] {label, unit});
+        }
+        TrendLine line = history.get(key);
+        if (line == null) {
+            line = new TrendLine(trends, bed.key(), key);
+            history.put(key, line);
+        }
+        return line;
     }
 
     private static String pumpSeries(String deviceId) {
@@ -288,17 +298,24 @@ final class BedBoard {
     }
 
     Timeline.Series series(String key, long fromMs, long toMs) {
-        SampleSeries s = history.get(key);
-        if (s == null) {
+        TrendLine line = history.get(key);
+        if (line == null) {
             return null;
         }
-        SampleSeries.Range r = s.range(fromMs, toMs);
-        if (r.times().length == 0) {
+        TrendStore.Points r = line.range(fromMs, toMs);
+        if (r.size() == 0) {
             return null;
         }
         String[] label = seriesLabels.get(key);
         String signal = key.startsWith("PUMP:") ? "PUMP" : key;
         return new Timeline.Series(signal, label[0], label[1], r.times(), r.values());
+    }
+
+    /** Puts every line's minute in progress in the trend store (the view is closing). */
+    void stageTrends() {
+        for (TrendLine line : history.values()) {
+            line.stageCurrent();
+        }
     }
 
     Iterable<String> seriesKeys() {

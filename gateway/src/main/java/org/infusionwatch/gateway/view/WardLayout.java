@@ -17,7 +17,7 @@ import org.infusionwatch.agent.protocol.VasopressorDefinition;
  * @param enrolment       bed → pseudonym; these beds show even before a device reports
  * @param studyProduct    recognises the study product's (blinded) pump label
  * @param vasopressors    the protocol's vasopressor table: which pumps show a dose, and in which unit
- * @param historyMs       value history kept per signal, behind its newest sample
+ * @param historyMs       how long chart values are kept (in {@code trends.db}), behind the newest
  */
 public record WardLayout(String protocol, long windowMs, long longWindowMs, Map<BedRef, String> enrolment,
                          StudyProductMatcher studyProduct, VasopressorDefinition vasopressors, long historyMs) {

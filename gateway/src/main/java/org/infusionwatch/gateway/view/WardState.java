@@ -32,14 +32,33 @@ public final class WardState {
     private static final int MAX_ALERTS_SHOWN = 200;
 
     private final WardLayout layout;
+    private final TrendStore trends;
     private final Map<BedRef, BedBoard> beds = new TreeMap<>(Comparator.comparing(BedRef::key));
     private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
     private long nowMs = Long.MIN_VALUE;
     private long newestEventMs = Long.MIN_VALUE;
 
+    /** A view whose chart values are kept in memory only (tests, replays). */
     public WardState(WardLayout layout) {
+        this(layout, TrendStore.inMemory(layout.historyMs()));
+    }
+
+    WardState(WardLayout layout, TrendStore trends) {
         this.layout = layout;
-        layout.enrolment().forEach((bed, pseudonym) -> beds.put(bed, new BedBoard(bed, pseudonym, layout)));
+        this.trends = trends;
+        layout.enrolment().forEach((bed, pseudonym) -> beds.put(bed, new BedBoard(bed, pseudonym, layout, trends)));
+    }
+
+    /** Writes the chart values of the minutes that ended to the trend store. */
+    void flushTrends() {
+        trends.flush();
+    }
+
+    void closeTrends() {
+        for (BedBoard b : beds.values()) {
+            b.stageTrends();
+        }
+        trends.close();
     }
 
     public void onReport(DeviceReport report) {
@@ -150,6 +169,6 @@ public final class WardState {
 
     private BedBoard board(BedRef bed) {
         return beds.computeIfAbsent(bed, b -> new BedBoard(b, layout.enrolment().getOrDefault(b, Enrolment.UNENROLLED),
-                layout));
+                layout, trends));
     }
 }

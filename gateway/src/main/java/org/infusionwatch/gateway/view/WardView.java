@@ -43,8 +43,18 @@ public final class WardView implements NoticeSink, AutoCloseable {
     private boolean dirty;
     private long lastPushNanos;
 
+    /** A view that keeps its chart values in {@code dataDir/trends.db}. */
+    public WardView(WardLayout layout, java.nio.file.Path dataDir) {
+        this(new WardState(layout, TrendStore.open(dataDir, layout.historyMs())));
+    }
+
+    /** A view whose chart values are kept in memory only. */
     public WardView(WardLayout layout) {
-        this.state = new WardState(layout);
+        this(new WardState(layout));
+    }
+
+    private WardView(WardState state) {
+        this.state = state;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ward-view");
             t.setDaemon(true);
@@ -157,6 +167,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
 
     private void pushIfDue() {
         try {
+            state.flushTrends();
             if (dirty || System.nanoTime() - lastPushNanos >= TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS)) {
                 push();
             }
@@ -195,6 +206,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
 
     @Override
     public void close() {
+        run(state::closeTrends);
         thread.shutdown();
         try {
             if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
