@@ -90,8 +90,12 @@ final class SettingHistory {
 
     /** Index of the first point strictly after {@code timeMs}. */
     int upperBound(long timeMs) {
+        // Most questions are about now, after every point: answer those without a search.
+        if (size == 0 || timeMs >= times[size - 1]) {
+            return size;
+        }
         int lo = 0;
-        int hi = size;
+        int hi = size - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (times[mid] <= timeMs) {

@@ -73,10 +73,24 @@ public final class BenchmarkMain {
 
     /** Observations per second and bytes per observation of each engine benchmark, and the ratio to the read-only pass. */
     static String engineTable(List<RunResult> runs) {
-        long observations = observationsPerPass();
+        StringBuilder out = new StringBuilder();
+        Map<String, List<RunResult>> byStream = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            String stream = run.getParams().getParam("beds") + " beds x " + run.getParams().getParam("minutes") + " min";
+            byStream.computeIfAbsent(stream, k -> new ArrayList<>()).add(run);
+        }
+        byStream.forEach((stream, streamRuns) -> out.append(engineTable(stream, streamRuns)).append('\n'));
+        return out.toString();
+    }
+
+    private static String engineTable(String stream, List<RunResult> runs) {
+        RunResult first = runs.get(0);
+        long observations = observationsPerPass(Integer.parseInt(first.getParams().getParam("beds")),
+                Integer.parseInt(first.getParams().getParam("minutes")));
         double baselineMs = runs.stream().filter(r -> method(r).equals("readEveryObservation"))
                 .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
-        StringBuilder out = new StringBuilder(String.format("%-22s %14s %12s %12s %14s%n", "engine benchmark",
+        StringBuilder out = new StringBuilder("stream: " + stream + ", " + observations + " observations per pass\n");
+        out.append(String.format("%-22s %14s %12s %12s %14s%n", "engine benchmark",
                 "observations/s", "B/obs", "ms/pass", "x read-only"));
         for (RunResult run : runs) {
             double ms = run.getPrimaryResult().getScore();
@@ -94,8 +108,10 @@ public final class BenchmarkMain {
     }
 
     /** The stream's size, from a set-up identical to the benchmark's (the forked JVM printed it too). */
-    private static long observationsPerPass() {
+    private static long observationsPerPass(int beds, int minutes) {
         EngineThroughputBenchmark b = new EngineThroughputBenchmark();
+        b.beds = beds;
+        b.minutes = minutes;
         b.record();
         return b.observationsPerPass();
     }

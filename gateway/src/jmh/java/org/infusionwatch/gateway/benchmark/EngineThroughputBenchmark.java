@@ -34,20 +34,21 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The rule engine's throughput on what the gateway feeds it: {@value #BEDS} beds whose simulated
+ * The rule engine's throughput on what the gateway feeds it: {@link #beds} beds whose simulated
  * monitors, ventilators and pumps report every second, written as HL7 by the simulators and read
  * back by the gateway's fast decoder, every bed in an open study-infusion window with a
  * vasopressor running and every rule evaluated after every report, a tick each second of event
  * time. No report raises an alert (the beds play near misses and stable infusions), so what is
  * measured is the steady state.
  *
- * <p>Each invocation is one pass over the measured half hour ({@value #MEASURED_MINUTES} min) on an
+ * <p>Each invocation is one pass over the measured {@link #minutes} of event time on an
  * engine that has already seen the hour before (baselines, onsets), rebuilt before every
  * invocation; JMH reports seconds per pass. {@link BenchmarkMain} turns that into observations per
  * second and bytes per observation, against the baseline {@link #readEveryObservation} (a pass
@@ -60,14 +61,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 20)
 @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
 public class EngineThroughputBenchmark {
-    static final int BEDS = 60;
     static final long START_MS = Instant.parse("2026-11-22T00:00:00Z").toEpochMilli();
     static final long REPORT_PERIOD_MS = 1_000;
     /** Up to here the engine only warms: the baseline hour, the onset at 60 min, ten minutes of window. */
     static final int WARM_MINUTES = 70;
-    static final int MEASURED_MINUTES = 30;
     private static final String UNIT = "ICU-B";
     private static final String[] SCENARIOS = {"near-miss-vasopressor", "near-miss-hypoxemia", "stable"};
+
+    /** Beds played side by side. */
+    @Param({"60"})
+    public int beds;
+
+    /**
+     * Event minutes per measured pass. 30 min of 60 beds (about 120 MB of reports) is far beyond
+     * the CPU's caches, as if every report came cold from memory; 5 min of 20 beds fits in L3,
+     * closer to the gateway, where the engine reads a report an edge thread has just decoded.
+     */
+    @Param({"30"})
+    public int minutes;
 
     /** Reports of one second of event time, all beds, in arrival order; a tick follows each second. */
     private List<DeviceReport[]> warmSeconds;
@@ -84,19 +95,19 @@ public class EngineThroughputBenchmark {
         profile = ProtocolProfile.builtIn("STROMA");
         enrolment = new HashMap<>();
         FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
-        List<BedSimulation> beds = new ArrayList<>();
-        for (int i = 0; i < BEDS; i++) {
+        List<BedSimulation> sims = new ArrayList<>();
+        for (int i = 0; i < beds; i++) {
             String bed = "B%03d".formatted(i);
             enrolment.put(new BedRef(UNIT, bed), "BENCH-%04d".formatted(i));
-            beds.add(new BedSimulation(bed, Scenarios.named(SCENARIOS[i % SCENARIOS.length]), START_MS,
+            sims.add(new BedSimulation(bed, Scenarios.named(SCENARIOS[i % SCENARIOS.length]), START_MS,
                     REPORT_PERIOD_MS, 17 + i));
         }
         warmSeconds = new ArrayList<>();
         measuredSeconds = new ArrayList<>();
-        long end = START_MS + (WARM_MINUTES + MEASURED_MINUTES) * 60_000L;
+        long end = START_MS + (WARM_MINUTES + minutes) * 60_000L;
         for (long t = START_MS; t < end; t += REPORT_PERIOD_MS) {
             List<DeviceReport> second = new ArrayList<>();
-            for (BedSimulation sim : beds) {
+            for (BedSimulation sim : sims) {
                 sim.advanceTo(t, new Decoding(sim.bed(), decoder, second));
             }
             boolean warming = t < START_MS + WARM_MINUTES * 60_000L;
@@ -108,8 +119,8 @@ public class EngineThroughputBenchmark {
             }
         }
         checkSteadyState();
-        System.out.printf("%nengine stream: %d beds, %d measured observations in %d min of event time%n", BEDS,
-                measuredObservations, MEASURED_MINUTES);
+        System.out.printf("%nengine stream: %d beds, %d measured observations in %d min of event time%n", beds,
+                measuredObservations, minutes);
     }
 
     /** A fresh engine that has seen the warm-up hour, so each pass starts from the same state. */
@@ -166,7 +177,7 @@ public class EngineThroughputBenchmark {
         play(warmSeconds);
         long opened = out.stream().filter(n -> n instanceof InfusionNotice i && i.kind() == InfusionNotice.Kind.OPENED)
                 .count();
-        if (opened != BEDS) {
+        if (opened != beds) {
             throw new IllegalStateException("expected every bed in a window after warm-up, opened " + opened + ": " + out);
         }
         out.clear();
