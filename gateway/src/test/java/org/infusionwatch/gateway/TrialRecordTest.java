@@ -100,8 +100,8 @@ class TrialRecordTest {
         return rows;
     }
 
-    private static void sql(Path dir, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("eventlog.db"));
+    private static void sql(Path file, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
             st.executeUpdate(statement);
         }
@@ -141,13 +141,13 @@ class TrialRecordTest {
         }
         String alertId = alertsSent().get(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("deliveries.db"));
                  Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM deliveries WHERE notice_key LIKE 'ALERT|%'")) {
                 return rs.getInt(1) == 1;
             }
         });
-        sql(dataDir, "DELETE FROM deliveries WHERE notice_key LIKE 'ALERT|%'");
+        sql(dataDir.resolve("deliveries.db"), "DELETE FROM deliveries WHERE notice_key LIKE 'ALERT|%'");
         sent.clear();
 
         try (AlertSubscriber subscriber = new AlertSubscriber(broker.serverUri(), "icu/ICU-T/" + BED + "/alerts");
@@ -194,7 +194,7 @@ class TrialRecordTest {
         assertThat(intact.exitCode()).as(intact.out()).isZero();
         assertThat(intact.out()).contains("intact: 2 rows");
 
-        sql(dataDir, "UPDATE events SET code = 'NOTHING_HAPPENED' WHERE seq = 2");
+        sql(dataDir.resolve("eventlog.db"), "UPDATE events SET code = 'NOTHING_HAPPENED' WHERE seq = 2");
 
         CliRun broken = CliRun.of("verify", "--data-dir", dataDir.toString());
         assertThat(broken.exitCode()).isEqualTo(1);

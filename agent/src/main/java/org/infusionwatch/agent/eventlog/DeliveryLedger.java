@@ -10,13 +10,17 @@ import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.storage.SqliteFiles;
 
 /**
- * Which notices the broker has confirmed (MQTT PUBACK). Kept beside the event log, outside its
- * hash chain: a notice in the log but not here was logged and then lost before it reached the
- * broker (a crash), and is sent again when the agent re-derives it after a restart.
+ * Which notices the broker has confirmed (MQTT PUBACK), in {@code deliveries.db} beside the event
+ * log and outside its hash chain: a notice in the log but not here was logged and then lost before
+ * it reached the broker (a crash), and is sent again when the agent re-derives it after a restart.
+ * A file of its own, because SQLite lets one connection write a file at a time: confirmations
+ * arriving on the MQTT thread would otherwise make the output stage wait for the lock (SQLite's
+ * busy handler sleeps in milliseconds) before it logs the next alert.
  *
  * <p>Thread-safe: the MQTT client's callback thread marks, the output thread asks.
  */
 public final class DeliveryLedger implements AutoCloseable {
+    public static final String FILE = "deliveries.db";
     private final Connection connection;
     private final PreparedStatement mark;
     private final PreparedStatement find;
@@ -32,7 +36,7 @@ public final class DeliveryLedger implements AutoCloseable {
 
     public static DeliveryLedger open(Path dataDir) {
         try {
-            return new DeliveryLedger(SqliteFiles.open(dataDir, "eventlog.db", SqliteFiles.Durability.DERIVED));
+            return new DeliveryLedger(SqliteFiles.open(dataDir, FILE, SqliteFiles.Durability.DERIVED));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the delivery ledger in " + dataDir + ": " + e.getMessage(), e);
         }

@@ -52,6 +52,8 @@ public final class EventLog implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private String lastHash;
     private long nextSeq;
+    /** The identity of every row (the UNIQUE columns), so "is it logged?" needs no query. */
+    private final java.util.Set<String> logged = new java.util.HashSet<>();
 
     private EventLog(Connection connection) throws SQLException {
         this.connection = connection;
@@ -61,6 +63,13 @@ public final class EventLog implements AutoCloseable {
         insert = connection.prepareStatement("INSERT OR IGNORE INTO events (seq, kind, alert_id, unit, bed, patient,"
                 + " infusion_id, code, state, event_ms, onset_ms, payload, prev_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT kind, alert_id, infusion_id, code, state, onset_ms, event_ms FROM events")) {
+            while (rs.next()) {
+                logged.add(identity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getLong(7)));
+            }
+        }
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) {
             if (rs.next()) {
@@ -88,6 +97,9 @@ public final class EventLog implements AutoCloseable {
      * @return true when the row is new (and so should be sent), false for a duplicate
      */
     public boolean record(AgentNotice notice) {
+        if (holds(notice)) {
+            return false;
+        }
         EventRow row = EventRow.of(notice, payloadOf(notice));
         String hash = HashChain.hash(lastHash, nextSeq, row);
         try {
@@ -113,7 +125,22 @@ public final class EventLog implements AutoCloseable {
         }
         nextSeq++;
         lastHash = hash;
+        logged.add(identity(row.kind(), row.alertId(), row.infusionId(), row.code(), row.state(), row.onsetMs(),
+                row.eventMs()));
         return true;
+    }
+
+    /** Whether the log already holds this notice (the same alert re-derived after a restart). No query. */
+    public boolean holds(AgentNotice notice) {
+        EventRow r = EventRow.of(notice, "");
+        return logged.contains(identity(r.kind(), r.alertId(), r.infusionId(), r.code(), r.state(), r.onsetMs(),
+                r.eventMs()));
+    }
+
+    private static String identity(String kind, String alertId, String infusionId, String code, String state,
+                                   long onsetMs, long eventMs) {
+        return kind + '\u001f' + alertId + '\u001f' + infusionId + '\u001f' + code + '\u001f' + state + '\u001f'
+                + onsetMs + '\u001f' + eventMs;
     }
 
     private String payloadOf(AgentNotice notice) {

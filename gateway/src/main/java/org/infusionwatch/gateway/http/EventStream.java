@@ -57,6 +57,11 @@ final class EventStream implements WardListener {
         ch.closeFuture().addListener(f -> streams.remove(ch));
     }
 
+    @Override
+    public boolean watching() {
+        return !streams.isEmpty();
+    }
+
     int openStreams() {
         return streams.size();
     }

@@ -11,4 +11,12 @@ public interface WardListener {
 
     /** An alert was raised or changed state ({@code change}: RAISED, ACKNOWLEDGED, ESCALATED, ANNOTATED, RESOLVED). */
     void onAlert(String change, WardSnapshot.AlertItem alert);
+
+    /**
+     * Whether anybody is looking (a browser has its event stream open). The view builds snapshots
+     * only for listeners that are: a whole ward's snapshot is not free, and nobody may be watching.
+     */
+    default boolean watching() {
+        return true;
+    }
 }

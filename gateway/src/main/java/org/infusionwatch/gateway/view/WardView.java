@@ -92,7 +92,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
         };
     }
 
-    /** Called on the output stage once a notice is in the event log; only queues. */
+    /** Called on the output stage for each new notice (alert, alert change, infusion); only queues. */
     @Override
     public void onNotice(AgentNotice notice, long inputReceivedNanos) {
         run(() -> apply(notice));
@@ -156,13 +156,26 @@ public final class WardView implements NoticeSink, AutoCloseable {
         if (alertId == null) {
             return;
         }
+        if (!watched()) {
+            return;
+        }
         String change = notice instanceof AlertChange c ? c.state().name() : "RAISED";
         state.alert(alertId).ifPresent(item -> {
             for (WardListener l : listeners) {
                 safely(() -> l.onAlert(change, item));
             }
         });
-        push();
+        // The ward around it follows with the next push, within PUSH_PERIOD_MS: a burst of alerts
+        // costs one snapshot, not one each.
+    }
+
+    private boolean watched() {
+        for (WardListener l : listeners) {
+            if (l.watching()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pushIfDue() {
@@ -179,7 +192,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
     private void push() {
         dirty = false;
         lastPushNanos = System.nanoTime();
-        if (listeners.isEmpty()) {
+        if (!watched()) {
             return;
         }
         WardSnapshot snapshot = state.snapshot();
