@@ -1,5 +1,7 @@
 package org.infusionwatch.gateway.hl7;
 
+import org.infusionwatch.gateway.testing.Hl7Samples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,7 @@
 package org.infusionwatch.gateway.hl7.fast;
 
+import org.infusionwatch.gateway.testing.Hl7Samples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,7 +30,7 @@ class FastPcdDecoderDifferentialTest {
     void shouldDecodeEverySampleAsHapiDoes() {
         List<byte[]> samples = samples();
         DecoderPair pair = new DecoderPair();
-        List<Path> files = SampleFiles.files(SampleFiles.folder().orElseThrow());
+        List<Path> files = Hl7Samples.files(Hl7Samples.folder().orElseThrow());
         for (int i = 0; i < files.size(); i++) {
             pair.compare(files.get(i).getFileName().toString(), samples.get(i));
         }
@@ -88,9 +90,9 @@ class FastPcdDecoderDifferentialTest {
     }
 
     private static List<byte[]> samples() {
-        Optional<Path> folder = SampleFiles.folder();
+        Optional<Path> folder = Hl7Samples.folder();
         assumeTrue(folder.isPresent(), "shared hl7-samples folder not found");
-        return SampleFiles.files(folder.get()).stream().map(SampleFiles::read).toList();
+        return Hl7Samples.files(folder.get()).stream().map(Hl7Samples::read).toList();
     }
 
     private static void report(String corpus, DecoderPair pair) {

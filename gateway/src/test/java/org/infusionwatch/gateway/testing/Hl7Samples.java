@@ -1,4 +1,4 @@
-package org.infusionwatch.gateway.hl7;
+package org.infusionwatch.gateway.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The shared, read-only folder of real IHE PCD messages beside the project. */
-final class Hl7Samples {
+/** The shared, read-only folder of real IHE PCD messages beside the project; read in place, never copied. */
+public final class Hl7Samples {
 
     private Hl7Samples() {
     }
 
     /** {@code infusionwatch.shared}/hl7-samples, else ../../shared or ../shared from the module dir. */
-    static Optional<Path> folder() {
+    public static Optional<Path> folder() {
         String shared = System.getProperty("infusionwatch.shared");
         Stream<Path> candidates = Stream.of(
                 shared == null ? null : Paths.get(shared, "hl7-samples"),
@@ -26,7 +26,7 @@ final class Hl7Samples {
         return candidates.filter(p -> p != null && Files.isDirectory(p)).findFirst();
     }
 
-    static List<Path> files(Path folder) {
+    public static List<Path> files(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".hl7")).sorted().toList();
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class Hl7Samples {
         }
     }
 
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class Hl7Samples {
     }
 
     /** MSH-{@code n} of the raw text, split by hand so the check does not rely on the code under test. */
-    static String mshField(byte[] message, int n) {
+    public static String mshField(byte[] message, int n) {
         String msh = new String(message, StandardCharsets.ISO_8859_1).split("\r", 2)[0];
         String[] fields = msh.split("\\|", -1);
         return n - 1 < fields.length ? fields[n - 1] : "";
