@@ -240,63 +240,41 @@
     sync(document.getElementById('beds'), ward.beds, (b) => b.key, createBed, updateBed);
   }
 
-  // ---- acknowledge ---------------------------------------------------------------------------
-  const ackDialog = document.getElementById('ack-dialog');
-  let ackId = null;
-  function openAck(alertId) {
-    ackId = alertId;
-    const card = document.querySelector('[data-alert-id="' + CSS.escape(alertId) + '"]');
-    document.getElementById('ack-what').textContent = card
-      ? card.refs.event.textContent + ' — ' + card.refs.where.textContent : alertId;
-    document.getElementById('ack-note').value = '';
-    document.getElementById('ack-error').hidden = true;
-    ackDialog.showModal();
-    document.getElementById('ack-note').focus();
+  // ---- acknowledge and notes: one dialog shape, a text about one alert posted to its route ----
+  function alertTextDialog(prefix, textId, route, failure) {
+    const dialog = document.getElementById(prefix + '-dialog');
+    const text = document.getElementById(textId);
+    const error = document.getElementById(prefix + '-error');
+    const confirm = document.getElementById(prefix + '-confirm');
+    let alertId = null;
+    document.getElementById(prefix + '-cancel').addEventListener('click', () => dialog.close());
+    document.getElementById(prefix + '-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (confirm) confirm.disabled = true;
+      try {
+        await api('POST', '/api/alerts/' + encodeURIComponent(alertId) + route, { note: text.value });
+        dialog.close();
+      } catch (e) {
+        error.textContent = failure(e);
+        error.hidden = false;
+      } finally {
+        if (confirm) confirm.disabled = false;
+      }
+    });
+    return (id) => {
+      alertId = id;
+      const card = document.querySelector('[data-alert-id="' + CSS.escape(id) + '"]');
+      document.getElementById(prefix + '-what').textContent = card
+        ? card.refs.event.textContent + ' — ' + card.refs.where.textContent : id;
+      text.value = '';
+      error.hidden = true;
+      dialog.showModal();
+      text.focus();
+    };
   }
-  document.getElementById('ack-cancel').addEventListener('click', () => ackDialog.close());
-  document.getElementById('ack-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const error = document.getElementById('ack-error');
-    const button = document.getElementById('ack-confirm');
-    button.disabled = true;
-    try {
-      await api('POST', '/api/alerts/' + encodeURIComponent(ackId) + '/acknowledge',
-        { note: document.getElementById('ack-note').value });
-      ackDialog.close();
-    } catch (e) {
-      error.textContent = e.status === 409 ? 'Already acknowledged by ' + e.data.acknowledgedBy + '.' : e.message;
-      error.hidden = false;
-    } finally {
-      button.disabled = false;
-    }
-  });
-
-  // ---- notes on alerts -----------------------------------------------------------------------
-  const noteDialog = document.getElementById('note-dialog');
-  let noteId = null;
-  function openNote(alertId) {
-    noteId = alertId;
-    const card = document.querySelector('[data-alert-id="' + CSS.escape(alertId) + '"]');
-    document.getElementById('note-what').textContent = card
-      ? card.refs.event.textContent + ' — ' + card.refs.where.textContent : alertId;
-    document.getElementById('note-text').value = '';
-    document.getElementById('note-error').hidden = true;
-    noteDialog.showModal();
-    document.getElementById('note-text').focus();
-  }
-  document.getElementById('note-cancel').addEventListener('click', () => noteDialog.close());
-  document.getElementById('note-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const error = document.getElementById('note-error');
-    try {
-      await api('POST', '/api/alerts/' + encodeURIComponent(noteId) + '/notes',
-        { note: document.getElementById('note-text').value });
-      noteDialog.close();
-    } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
-    }
-  });
+  const openAck = alertTextDialog('ack', 'ack-note', '/acknowledge',
+    (e) => e.status === 409 ? 'Already acknowledged by ' + e.data.acknowledgedBy + '.' : e.message);
+  const openNote = alertTextDialog('note', 'note-text', '/notes', (e) => e.message);
 
   // ---- bedside entries -----------------------------------------------------------------------
   const entryDialog = document.getElementById('entry-dialog');
