@@ -18,6 +18,8 @@ final class AlarmStates {
     private final SettingHistory[] active = new SettingHistory[MEANINGS.length];
     /** The alarm code text of the latest start of each kind, for evidence. */
     private final String[] lastCode = new String[MEANINGS.length];
+    /** Moves whenever any alarm history changes. */
+    private long changes;
 
     AlarmStates() {
         for (int i = 0; i < active.length; i++) {
@@ -26,7 +28,9 @@ final class AlarmStates {
     }
 
     void record(AlarmMeaning meaning, long timeMs, boolean on, String codeText) {
-        active[meaning.ordinal()].record(timeMs, on ? ACTIVE : 0.0);
+        if (active[meaning.ordinal()].record(timeMs, on ? ACTIVE : 0.0)) {
+            changes++;
+        }
         if (on) {
             lastCode[meaning.ordinal()] = codeText;
         }
@@ -42,6 +46,11 @@ final class AlarmStates {
 
     boolean wasActiveIn(AlarmMeaning meaning, long fromMs, long toMs) {
         return active[meaning.ordinal()].hadValueIn(fromMs, toMs, ACTIVE);
+    }
+
+    /** A number that moves whenever any alarm history changes. */
+    long changes() {
+        return changes;
     }
 
     String lastCode(AlarmMeaning meaning) {

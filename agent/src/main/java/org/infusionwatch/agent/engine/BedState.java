@@ -25,6 +25,8 @@ final class BedState {
     final SettingHistory setPeep = new SettingHistory(SETTING_HISTORY_POINTS);
     /** Ventilation mode as {@link org.infusionwatch.agent.protocol.VentMode#level()}. */
     final SettingHistory ventMode = new SettingHistory(SETTING_HISTORY_POINTS);
+    /** Moves whenever set FiO2, set PEEP or the mode history changes (what the ventilation rules read). */
+    int ventilationChanges;
     /** The latest mode code or label as the ventilator sent it, for evidence. */
     String lastModeLabel = "";
     final PhysioSignal spo2;
@@ -32,6 +34,8 @@ final class BedState {
     final PhysioSignal arterialMean;
     /** The three signals by {@link PhysioSignal#index}. */
     final PhysioSignal[] physio;
+    /** Runs logged by any of the three signals, so early-warning rules see new runs without visiting each signal. */
+    int earlyWarningRuns;
     final VasopressorState vasopressors;
     final AlarmStates alarms = new AlarmStates();
     final DeviceWatch devices;

@@ -33,6 +33,16 @@ final class ClinicianEventRule implements Rule {
     }
 
     @Override
+    public long inputsVersion(BedState bed) {
+        return bed.entries.size();
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return UNTIL_INPUTS_CHANGE;
+    }
+
+    @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
         if (bed.entries.isEmpty()) {

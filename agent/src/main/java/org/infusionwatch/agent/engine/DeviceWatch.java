@@ -18,6 +18,8 @@ final class DeviceWatch {
     private final long[] lastSeenMs = new long[SLOTS];
     private final int[] regularGaps = new int[SLOTS];
     private int used;
+    /** Moves whenever a device's last report or cadence changes. */
+    private long changes;
 
     DeviceWatch(long limitMs) {
         this.limitMs = limitMs;
@@ -32,6 +34,7 @@ final class DeviceWatch {
                 if (timeMs > lastSeenMs[i]) {
                     regularGaps[i] = 2 * (timeMs - lastSeenMs[i]) <= limitMs ? regularGaps[i] + 1 : 0;
                     lastSeenMs[i] = timeMs;
+                    changes++;
                 }
                 return;
             }
@@ -40,6 +43,11 @@ final class DeviceWatch {
         ids[slot] = deviceId;
         lastSeenMs[slot] = timeMs;
         regularGaps[slot] = 0;
+        changes++;
+    }
+
+    long changes() {
+        return changes;
     }
 
     private int oldest() {

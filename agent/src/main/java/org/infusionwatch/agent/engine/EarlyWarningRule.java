@@ -48,6 +48,16 @@ final class EarlyWarningRule implements Rule {
     }
 
     @Override
+    public long inputsVersion(BedState bed) {
+        return bed.earlyWarningRuns;
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return UNTIL_INPUTS_CHANGE;
+    }
+
+    @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
         PhysioSignal s = signal.apply(bed);

@@ -13,6 +13,13 @@ package org.infusionwatch.agent.engine;
 abstract class HeldCondition {
     static final long NONE = Long.MIN_VALUE;
 
+    /**
+     * After a scan that found nothing, the bed time from which it could find something with no new
+     * input: when a run under way completes its hold, or when a point recorded ahead of the bed's
+     * now comes into effect. Reset by the subclass before its scans; the minimum over them.
+     */
+    long quietUntilMs = Rule.UNTIL_INPUTS_CHANGE;
+
     /** Whether the condition holds with the state in effect at {@code timeMs}. */
     abstract boolean holds(BedState bed, long timeMs);
 
@@ -34,7 +41,14 @@ abstract class HeldCondition {
             if (since != NONE && end - since >= holdMs) {
                 return since;
             }
-            if (noMoreChanges || (since == NONE && next > latestStartMs)) {
+            if (noMoreChanges) {
+                // Time alone can still complete the run under way, or bring in a point recorded
+                // ahead of now (by then a new run's start would be a change the scan must see).
+                long completes = since != NONE ? since + holdMs : Rule.UNTIL_INPUTS_CHANGE;
+                quietUntilMs = Math.min(quietUntilMs, Math.min(completes, next));
+                return NONE;
+            }
+            if (since == NONE && next > latestStartMs) {
                 return NONE;
             }
             if (holds(bed, next)) {

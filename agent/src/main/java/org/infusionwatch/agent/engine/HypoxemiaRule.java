@@ -37,6 +37,7 @@ final class HypoxemiaRule extends HeldCondition implements Rule {
     @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
+        quietUntilMs = UNTIL_INPUTS_CHANGE;
         if (VentMode.ofLevel(bed.ventMode.valueAtOrSoonAfter(t0, profile.settingGraceMs())) == VentMode.HIGH_FLOW) {
             return null;
         }
@@ -68,6 +69,16 @@ final class HypoxemiaRule extends HeldCondition implements Rule {
                 .put("heldMinutes", Evidence.minutes(bed.nowMs - since))
                 .put("rule", rule);
         return new Finding(EventCode.HYPOXEMIA_WORSENING, since, e.map());
+    }
+
+    @Override
+    public long inputsVersion(BedState bed) {
+        return bed.ventilationChanges;
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return quietUntilMs;
     }
 
     @Override

@@ -24,11 +24,28 @@ final class Infusion {
     /** Per artefact kind, how many the bed had recorded before onset; taken with the baselines. */
     private final long[] artefactsBeforeOnset = new long[ArtefactKind.values().length];
     private boolean baselinesTaken;
+    /** Per rule (engine order): the inputs' version and the bed time up to which its last null answer holds. */
+    private final long[] askedAtVersion;
+    private final long[] quietUntilMs;
 
-    Infusion(String id, long onsetMs, String source) {
+    Infusion(String id, long onsetMs, String source, int rules) {
         this.id = id;
         this.onsetMs = onsetMs;
         this.source = source;
+        this.askedAtVersion = new long[rules];
+        this.quietUntilMs = new long[rules];
+        java.util.Arrays.fill(quietUntilMs, Rule.ASK_AGAIN);
+    }
+
+    /** False when rule {@code r} answered null with these inputs and its answer cannot have changed by {@code nowMs}. */
+    boolean worthAsking(int r, long inputsVersion, long nowMs) {
+        return inputsVersion != askedAtVersion[r] || nowMs >= quietUntilMs[r];
+    }
+
+    /** Rule {@code r} found nothing with inputs at {@code inputsVersion}, and will not until {@code untilMs}. */
+    void foundNothing(int r, long inputsVersion, long untilMs) {
+        askedAtVersion[r] = inputsVersion;
+        quietUntilMs[r] = untilMs;
     }
 
     boolean isDelivering() {

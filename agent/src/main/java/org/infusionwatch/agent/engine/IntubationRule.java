@@ -32,6 +32,7 @@ final class IntubationRule extends HeldCondition implements Rule {
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
         long latest = t0 + profile.windowMs();
+        quietUntilMs = UNTIL_INPUTS_CHANGE;
         VentMode atOnset = VentMode.ofLevel(bed.ventMode.valueAtOrSoonAfter(t0, profile.settingGraceMs()));
         long since = NONE;
         if (atOnset == VentMode.HIGH_FLOW || atOnset == VentMode.NON_INVASIVE) {
@@ -68,6 +69,16 @@ final class IntubationRule extends HeldCondition implements Rule {
                 .put("modeNow", bed.lastModeLabel)
                 .put("minutesAfterOnset", Evidence.minutes(onset - t0));
         return new Finding(EventCode.INTUBATION_AFTER_HIGH_FLOW, onset, e.map());
+    }
+
+    @Override
+    public long inputsVersion(BedState bed) {
+        return (long) bed.ventilationChanges + bed.entries.size();
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return quietUntilMs;
     }
 
     @Override

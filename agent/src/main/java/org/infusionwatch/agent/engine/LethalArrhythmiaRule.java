@@ -38,6 +38,7 @@ final class LethalArrhythmiaRule extends HeldCondition implements Rule {
     @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
+        quietUntilMs = UNTIL_INPUTS_CHANGE;
         long best = NONE;
         AlarmMeaning rhythm = null;
         for (AlarmMeaning m : RHYTHMS) {
@@ -76,6 +77,16 @@ final class LethalArrhythmiaRule extends HeldCondition implements Rule {
                 .number("lastValidHeartRate", heartRate)
                 .put("minutesAfterOnset", Evidence.minutes(best - t0));
         return new Finding(EventCode.LETHAL_ARRHYTHMIA, best, e.map());
+    }
+
+    @Override
+    public long inputsVersion(BedState bed) {
+        return bed.alarms.changes();
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return quietUntilMs;
     }
 
     @Override

@@ -45,10 +45,10 @@ final class PhysioSignal {
         lastTimeMs = timeMs;
     }
 
-    /** An artefact-free sample in order. */
-    void accept(long timeMs, double value, boolean violating) {
+    /** An artefact-free sample in order; true when it completes a run of the early-warning condition. */
+    boolean accept(long timeMs, double value, boolean violating) {
         lastTimeMs = timeMs;
         samples.add(timeMs, value);
-        runs.onSample(timeMs, value, violating);
+        return runs.onSample(timeMs, value, violating);
     }
 }

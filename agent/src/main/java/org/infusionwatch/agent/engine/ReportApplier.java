@@ -68,13 +68,17 @@ final class ReportApplier {
             switch (code) {
                 case Signals.SET_FIO2 -> {
                     if (o.kind() == ObservationKind.SETTING && o.isNumeric()) {
-                        bed.setFio2.record(o.timeMs(), Signals.fio2Fraction(o.value()));
+                        if (bed.setFio2.record(o.timeMs(), Signals.fio2Fraction(o.value()))) {
+                            bed.ventilationChanges++;
+                        }
                         bed.devices.seen(o.deviceId(), o.timeMs());
                     }
                 }
                 case Signals.PEEP -> {
                     if (o.kind() == ObservationKind.SETTING && o.isNumeric()) {
-                        bed.setPeep.record(o.timeMs(), o.value());
+                        if (bed.setPeep.record(o.timeMs(), o.value())) {
+                            bed.ventilationChanges++;
+                        }
                         bed.devices.seen(o.deviceId(), o.timeMs());
                     }
                 }
@@ -154,7 +158,9 @@ final class ReportApplier {
             lastMode = profile.ventModes().lookup(text);
         }
         VentMode mode = lastMode;
-        bed.ventMode.record(o.timeMs(), mode.level());
+        if (bed.ventMode.record(o.timeMs(), mode.level())) {
+            bed.ventilationChanges++;
+        }
         bed.lastModeLabel = o.text();
         bed.devices.seen(o.deviceId(), o.timeMs());
     }
@@ -170,7 +176,9 @@ final class ReportApplier {
                 problem = ArtefactKind.SPO2_LOW_PERFUSION;
             }
             if (problem == null) {
-                bed.spo2.accept(t, v, v < warnings.spo2BelowPercent());
+                if (bed.spo2.accept(t, v, v < warnings.spo2BelowPercent())) {
+                    bed.earlyWarningRuns++;
+                }
                 return;
             }
             bed.spo2.skip(t);
@@ -189,7 +197,9 @@ final class ReportApplier {
                 problem = ArtefactKind.HEART_RATE_OUT_OF_RANGE;
             }
             if (problem == null) {
-                bed.heartRate.accept(t, v, v > warnings.heartRateAbove() || v < warnings.heartRateBelow());
+                if (bed.heartRate.accept(t, v, v > warnings.heartRateAbove() || v < warnings.heartRateBelow())) {
+                    bed.earlyWarningRuns++;
+                }
                 return;
             }
             bed.heartRate.skip(t);
@@ -208,7 +218,9 @@ final class ReportApplier {
                 problem = ArtefactKind.ARTERIAL_DAMPED;
             }
             if (problem == null) {
-                bed.arterialMean.accept(t, v, v < warnings.mapBelowMmHg());
+                if (bed.arterialMean.accept(t, v, v < warnings.mapBelowMmHg())) {
+                    bed.earlyWarningRuns++;
+                }
                 return;
             }
             bed.arterialMean.skip(t);

@@ -47,8 +47,15 @@ public final class RuleEngine {
     private final List<BedState> bedList = new ArrayList<>();
     /** After onset + this, nothing new can be flagged for an infusion (longest window and hold). */
     private final long horizonMs;
+    /** False only in tests that hold the skipping of unchanged rules to asking every rule every time. */
+    private final boolean skipUnchangedRules;
 
     public RuleEngine(EngineConfig config) {
+        this(config, true);
+    }
+
+    RuleEngine(EngineConfig config, boolean skipUnchangedRules) {
+        this.skipUnchangedRules = skipUnchangedRules;
         this.config = config;
         this.profile = config.profile();
         this.applier = new ReportApplier(profile);
@@ -151,7 +158,7 @@ public final class RuleEngine {
                 return;
             }
         }
-        Infusion infusion = new Infusion(bed.nextInfusionId(), timeMs, source);
+        Infusion infusion = new Infusion(bed.nextInfusionId(), timeMs, source, rules.length);
         bed.infusions.add(infusion);
         out.add(notice(bed, infusion, InfusionNotice.Kind.OPENED, timeMs, source));
     }
@@ -174,12 +181,19 @@ public final class RuleEngine {
             if (!infusion.baselinesTaken() && bed.nowMs >= infusion.onsetMs + BASELINE_TAKEN_AFTER_MS) {
                 infusion.takeBaselines(bed, profile.baselineMs());
             }
-            for (Rule rule : rules) {
+            for (int r = 0; r < rules.length; r++) {
+                Rule rule = rules[r];
                 if (infusion.wasFlagged(rule.event())) {
                     continue;
                 }
+                long version = rule.inputsVersion(bed);
+                if (skipUnchangedRules && !infusion.worthAsking(r, version, bed.nowMs)) {
+                    continue;
+                }
                 Finding f = rule.evaluate(bed, infusion);
-                if (f != null && infusion.markFlagged(f.event())) {
+                if (f == null) {
+                    infusion.foundNothing(r, version, rule.quietUntilMs());
+                } else if (infusion.markFlagged(f.event())) {
                     Alert alert = alert(bed, infusion, f);
                     bed.raised.add(alert);
                     out.add(alert);

@@ -21,11 +21,12 @@ final class SettingHistory {
         this.capacity = capacity;
     }
 
-    void record(long timeMs, double value) {
+    /** Records a value from {@code timeMs} on; false when it repeats the value then in effect (nothing changes). */
+    boolean record(long timeMs, double value) {
         int at = upperBound(timeMs);
         // Bits, not ==, so that a repeated NaN (a dose that cannot be computed) is a repeat too.
         if (at > 0 && Double.doubleToLongBits(values[at - 1]) == Double.doubleToLongBits(value)) {
-            return;
+            return false;
         }
         if (size == capacity) {
             dropOldestHalf();
@@ -40,6 +41,7 @@ final class SettingHistory {
         times[at] = timeMs;
         values[at] = value;
         size++;
+        return true;
     }
 
     /** The value in effect at {@code timeMs}, NaN when nothing was known then. */
@@ -83,6 +85,7 @@ final class SettingHistory {
     int size() {
         return size;
     }
+
 
     long timeAt(int index) {
         return times[index];

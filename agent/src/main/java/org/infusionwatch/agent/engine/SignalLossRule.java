@@ -13,6 +13,7 @@ import org.infusionwatch.agent.protocol.ProtocolProfile;
  */
 final class SignalLossRule implements Rule {
     private final ProtocolProfile profile;
+    private long quietUntilMs;
 
     SignalLossRule(ProtocolProfile profile) {
         this.profile = profile;
@@ -24,15 +25,31 @@ final class SignalLossRule implements Rule {
     }
 
     @Override
+    public long inputsVersion(BedState bed) {
+        return bed.devices.changes();
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return quietUntilMs;
+    }
+
+    @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
         long limit = profile.signalLossMs();
         DeviceWatch devices = bed.devices;
         int silent = -1;
+        quietUntilMs = UNTIL_INPUTS_CHANGE;
         for (int i = 0; i < devices.size(); i++) {
             long last = devices.lastSeenMs(i);
-            if (devices.isWatched(i) && bed.nowMs - last > limit && last >= t0 - profile.baselineMs() && last + limit <= t0 + profile.windowMs()
-                    && (silent < 0 || last < devices.lastSeenMs(silent))) {
+            if (!devices.isWatched(i) || last < t0 - profile.baselineMs() || last + limit > t0 + profile.windowMs()) {
+                continue;
+            }
+            if (bed.nowMs - last <= limit) {
+                // Silent too long from this bed time on, unless the device reports first.
+                quietUntilMs = Math.min(quietUntilMs, last + limit + 1);
+            } else if (silent < 0 || last < devices.lastSeenMs(silent)) {
                 silent = i;
             }
         }

@@ -33,15 +33,15 @@ final class SustainedRuns {
         this.maxGapMs = maxGapMs;
     }
 
-    /** One artefact-free sample, in event-time order. */
-    void onSample(long timeMs, double value, boolean violating) {
+    /** One artefact-free sample, in event-time order; true when it completes a run's hold (a new run in the log). */
+    boolean onSample(long timeMs, double value, boolean violating) {
         if (lastSampleMs != NONE && timeMs - lastSampleMs > maxGapMs) {
             runStart = NONE;
         }
         lastSampleMs = timeMs;
         if (!violating) {
             runStart = NONE;
-            return;
+            return false;
         }
         if (runStart == NONE) {
             runStart = timeMs;
@@ -63,7 +63,9 @@ final class SustainedRuns {
             maxs[at] = runMax;
             count++;
             logged = true;
+            return true;
         }
+        return false;
     }
 
     /** Index of the first logged run that started in {@code [fromMs, toMs]}, or -1. */

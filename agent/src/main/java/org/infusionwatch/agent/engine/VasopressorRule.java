@@ -38,6 +38,7 @@ final class VasopressorRule extends HeldCondition implements Rule {
         long t0 = infusion.onsetMs;
         long latest = t0 + profile.windowMs();
         long hold = definition.holdMs();
+        quietUntilMs = UNTIL_INPUTS_CHANGE;
         long best = NONE;
         int bestDrug = -1;
         VasopressorState v = bed.vasopressors;
@@ -112,6 +113,16 @@ final class VasopressorRule extends HeldCondition implements Rule {
                 .put("minutesAfterOnset", Evidence.minutes(since - t0))
                 .put("heldMinutes", Evidence.minutes(bed.nowMs - since));
         return new Finding(EventCode.VASOPRESSOR_ESCALATION, since, e.map());
+    }
+
+    @Override
+    public long inputsVersion(BedState bed) {
+        return bed.vasopressors.changes();
+    }
+
+    @Override
+    public long quietUntilMs() {
+        return quietUntilMs;
     }
 
     @Override

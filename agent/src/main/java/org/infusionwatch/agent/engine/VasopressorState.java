@@ -37,6 +37,8 @@ final class VasopressorState {
     private final String[] modeTexts = new String[CHANNELS];
     private final long[] updatedMs = new long[CHANNELS];
     private int used;
+    /** Moves whenever a dose history or the count of running agents changes. */
+    private long changes;
 
     /** Per drug of the table: its dose in the unit of its threshold (ug/min for count-only drugs). */
     final SettingHistory[] dose;
@@ -50,6 +52,11 @@ final class VasopressorState {
         for (int i = 0; i < dose.length; i++) {
             dose[i] = new SettingHistory(HISTORY_POINTS);
         }
+    }
+
+    /** A number that moves whenever a dose history or the count of running agents changes. */
+    long changes() {
+        return changes;
     }
 
     /** The channel of a pump, allocated on its first report (the least recently updated is reused when full). */
@@ -174,6 +181,7 @@ final class VasopressorState {
     /** Records every drug's dose and the count of running vasopressors as of {@code timeMs}. */
     void recompute(long timeMs) {
         int running = 0;
+        boolean changed = false;
         for (int d = 0; d < dose.length; d++) {
             VasopressorDrug drug = definition.drugs().get(d);
             double sum = 0;
@@ -188,9 +196,12 @@ final class VasopressorState {
             if (any) {
                 running++;
             }
-            dose[d].record(timeMs, sum);
+            changed |= dose[d].record(timeMs, sum);
         }
-        activeAgents.record(timeMs, running);
+        changed |= activeAgents.record(timeMs, running);
+        if (changed) {
+            changes++;
+        }
     }
 
     private boolean isDosing(int ch) {
