@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infusionwatch.gateway.hl7.fast.PcdParseBenchmark;
+import org.infusionwatch.gateway.mqtt.ObservationDecodeBenchmark;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -16,13 +17,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The benchmark jar's entry point: runs JMH with its usual command line ({@code -prof gc}, a
- * benchmark regex, ...; both {@link PcdParseBenchmark} and {@link EngineThroughputBenchmark} when
- * no regex is given) and prints each result against the baseline measured in the same run: the
- * parsers against HAPI's PipeParser, the engine against a pass that only reads the observations.
+ * benchmark regex, ...; {@link PcdParseBenchmark}, {@link ObservationDecodeBenchmark} and
+ * {@link EngineThroughputBenchmark} when no regex is given) and prints each result against the
+ * baseline measured in the same run: the HL7 parsers against HAPI's PipeParser, the JSON decoder
+ * against a Jackson tree with {@code Instant.parse}, the engine against a pass that only reads the
+ * observations.
  */
 public final class BenchmarkMain {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
     private static final String PARSE_BASELINE = "hapiPipeParser";
+    private static final String JSON_BASELINE = "treeAndInstantParse";
     /** The target for the rule handler. */
     private static final double ENGINE_TARGET_PER_S = 10_000_000;
 
@@ -35,14 +39,19 @@ public final class BenchmarkMain {
         builder.parent(command);
         if (command.getIncludes().isEmpty()) {
             builder.include(PcdParseBenchmark.class.getSimpleName());
+            builder.include(ObservationDecodeBenchmark.class.getSimpleName());
             builder.include(EngineThroughputBenchmark.class.getSimpleName());
         }
         Collection<RunResult> results = new Runner(builder.build()).run();
         List<RunResult> parse = results.stream().filter(r -> benchmark(r).contains("PcdParseBenchmark")).toList();
+        List<RunResult> json = results.stream().filter(r -> benchmark(r).contains("ObservationDecodeBenchmark")).toList();
         List<RunResult> engine = results.stream().filter(r -> benchmark(r).contains("EngineThroughputBenchmark")).toList();
         System.out.println();
         if (!parse.isEmpty()) {
             System.out.println(parseTable(parse));
+        }
+        if (!json.isEmpty()) {
+            System.out.println(jsonTable(json));
         }
         if (!engine.isEmpty()) {
             System.out.println(engineTable(engine));
@@ -68,6 +77,21 @@ public final class BenchmarkMain {
                         allocation == null ? "-" : String.format("%.0f", allocation.getScore()), score / baseline));
             }
         });
+        return out.toString();
+    }
+
+    /** Payloads per second, bytes allocated per payload and the ratio to the tree baseline, one line per benchmark. */
+    static String jsonTable(Collection<RunResult> results) {
+        double baseline = results.stream().filter(r -> method(r).equals(JSON_BASELINE))
+                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+        StringBuilder out = new StringBuilder(String.format("%-22s %14s %12s %10s%n",
+                "JSON benchmark", "msg/s", "B/msg", "x baseline"));
+        for (RunResult run : results) {
+            double score = run.getPrimaryResult().getScore();
+            Result<?> allocation = run.getSecondaryResults().get(ALLOCATION);
+            out.append(String.format("%-22s %14.0f %12s %10.1f%n", method(run), score,
+                    allocation == null ? "-" : String.format("%.0f", allocation.getScore()), score / baseline));
+        }
         return out.toString();
     }
 
