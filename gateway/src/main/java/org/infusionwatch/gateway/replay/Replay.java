@@ -13,7 +13,13 @@ import org.infusionwatch.agent.journal.SqliteJournal;
 /**
  * Runs recordings through the real decoders and engine at full speed: HL7 files in any common
  * layout, or a gateway's journal ({@code journal.db}, ticks included, so a journal replays to
- * exactly the alerts the live run gave). Not thread-safe.
+ * exactly the alerts the live run gave).
+ *
+ * <p>Each recording is read and decoded on a thread of its own while the calling thread applies
+ * the inputs to the engine ({@link DecodeAhead}): the decoders are used by that one reading thread
+ * only, the engine, the event log and the progress bar by the calling thread only, and the inputs
+ * reach the engine in recording order, so the event log is the one a single thread would write.
+ * Not thread-safe: one calling thread, one recording at a time.
  */
 public final class Replay {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -50,12 +56,11 @@ public final class Replay {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        Progress progress = new Progress(progressOut, all.size());
-        for (int i = 0; i < all.size(); i++) {
-            driver.apply(decoders.hl7(all.get(i)));
-            messages++;
-            progress.at(i + 1);
-        }
+        applyAll(next -> {
+            for (byte[] message : all) {
+                next.accept(decoders.hl7(message));
+            }
+        }, new Progress(progressOut, all.size()));
     }
 
     private void replayJournal(Path file) {
@@ -64,13 +69,23 @@ public final class Replay {
             throw new IllegalArgumentException("a journal must be named journal.db: " + file);
         }
         try (SqliteJournal journal = SqliteJournal.open(dir)) {
-            long total = journal.size();
-            Progress progress = new Progress(progressOut, total);
-            long[] done = {0};
-            journal.forEach(row -> {
-                driver.apply(decoders.fromJournal(row.record()));
+            // Counted before the reading thread starts: the journal's connection is used by one thread at a time.
+            Progress progress = new Progress(progressOut, journal.size());
+            applyAll(next -> journal.forEach(row -> next.accept(decoders.fromJournal(row.record()))), progress);
+        }
+    }
+
+    /**
+     * Decodes on a reading thread and applies on this one; returns once the reading thread has
+     * stopped, whether the replay ended or failed, so that the recording can then be closed.
+     */
+    private void applyAll(DecodingStage decoding, Progress progress) {
+        long[] applied = {0};
+        try (DecodeAhead ahead = DecodeAhead.start(decoding)) {
+            ahead.applyEach(input -> {
+                driver.apply(input);
                 messages++;
-                progress.at(++done[0]);
+                progress.at(++applied[0]);
             });
         }
     }
