@@ -15,6 +15,9 @@ public enum KeySignal {
     FIO2("FiO2", "", 151720),
     PEEP("PEEP", "cmH2O", 151804);
 
+    /** {@code values()} copies its array on every call; this is read for every observation. */
+    private static final KeySignal[] ALL = values();
+
     private final String label;
     private final String unit;
     private final int[] codes;
@@ -48,7 +51,7 @@ public enum KeySignal {
         if (!o.isNumeric()) {
             return null;
         }
-        for (KeySignal s : values()) {
+        for (KeySignal s : ALL) {
             if (s.rank(o.mdcCode()) >= 0) {
                 return s;
             }

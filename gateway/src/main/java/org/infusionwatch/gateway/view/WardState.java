@@ -2,11 +2,11 @@ package org.infusionwatch.gateway.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
@@ -33,7 +33,11 @@ public final class WardState {
 
     private final WardLayout layout;
     private final TrendStore trends;
-    private final Map<BedRef, BedBoard> beds = new TreeMap<>(Comparator.comparing(BedRef::key));
+    /** Shown by unit, then bed. */
+    private static final Comparator<BedRef> BED_ORDER = Comparator.comparing(BedRef::unit).thenComparing(BedRef::bed);
+
+    /** Looked up for every device report (hashing); sorted only when a snapshot is built. */
+    private final Map<BedRef, BedBoard> beds = new HashMap<>();
     private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
     private long nowMs = Long.MIN_VALUE;
     private long newestEventMs = Long.MIN_VALUE;
@@ -137,8 +141,12 @@ public final class WardState {
         for (int i = 0; i < shown.size() && i < MAX_ALERTS_SHOWN; i++) {
             items.add(shown.get(i).snapshot(now));
         }
-        List<WardSnapshot.Bed> bedList = new ArrayList<>();
-        beds.forEach((ref, b) -> bedList.add(b.snapshot(now, open.getOrDefault(ref, new int[1])[0], highest.get(ref))));
+        List<BedRef> order = new ArrayList<>(beds.keySet());
+        order.sort(BED_ORDER);
+        List<WardSnapshot.Bed> bedList = new ArrayList<>(order.size());
+        for (BedRef ref : order) {
+            bedList.add(beds.get(ref).snapshot(now, open.getOrDefault(ref, new int[1])[0], highest.get(ref)));
+        }
         return new WardSnapshot(now, layout.protocol(), layout.windowMs(), layout.longWindowMs(), bedList, items);
     }
 
