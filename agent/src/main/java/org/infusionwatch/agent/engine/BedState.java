@@ -62,6 +62,14 @@ final class BedState {
         this.devices = new DeviceWatch(profile.signalLossMs());
     }
 
+    /**
+     * A summary of what every rule but signal loss reads: it moves whenever one of its parts moves
+     * (each only ever grows), so an unchanged summary means unchanged inputs for all those rules.
+     */
+    long ruleInputChanges() {
+        return (long) ventilationChanges + alarms.changes() + vasopressors.changes() + earlyWarningRuns + entries.size();
+    }
+
     void advanceTo(long timeMs) {
         if (timeMs > nowMs) {
             nowMs = timeMs;

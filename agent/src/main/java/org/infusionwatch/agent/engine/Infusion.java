@@ -37,6 +37,26 @@ final class Infusion {
         java.util.Arrays.fill(quietUntilMs, Rule.ASK_AGAIN);
     }
 
+    /** The bed summary at which every rule that follows it last found nothing, and until when that holds. */
+    private long quietSummary = -1;
+    private long allQuietUntilMs = Rule.ASK_AGAIN;
+
+    /** True when no rule that follows the bed summary can find anything: summary unchanged and time short of every hold. */
+    boolean quietAsOf(long bedSummary, long nowMs) {
+        return bedSummary == quietSummary && nowMs < allQuietUntilMs;
+    }
+
+    /** Every rule that follows the bed summary found nothing at {@code bedSummary}; the earliest may change at {@code untilMs}. */
+    void allQuiet(long bedSummary, long untilMs) {
+        quietSummary = bedSummary;
+        allQuietUntilMs = untilMs;
+    }
+
+    /** Until when rule {@code r}'s last null answer holds with its inputs unchanged. */
+    long quietUntilMs(int r) {
+        return quietUntilMs[r];
+    }
+
     /** False when rule {@code r} answered null with these inputs and its answer cannot have changed by {@code nowMs}. */
     boolean worthAsking(int r, long inputsVersion, long nowMs) {
         return inputsVersion != askedAtVersion[r] || nowMs >= quietUntilMs[r];

@@ -35,4 +35,13 @@ interface Rule {
      * would return null again ({@link #UNTIL_INPUTS_CHANGE} or {@link #ASK_AGAIN} at the extremes).
      */
     long quietUntilMs();
+
+    /**
+     * True when {@link #inputsVersion} moves only with {@link BedState#ruleInputChanges()}, so the
+     * engine can pass over a whole infusion while that summary stands still. False for a rule that
+     * reads what changes with almost every report (when each device last reported).
+     */
+    default boolean followsBedSummary() {
+        return true;
+    }
 }

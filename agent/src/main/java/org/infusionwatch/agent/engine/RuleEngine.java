@@ -49,6 +49,8 @@ public final class RuleEngine {
     private final long horizonMs;
     /** False only in tests that hold the skipping of unchanged rules to asking every rule every time. */
     private final boolean skipUnchangedRules;
+    /** Per rule: true when it follows the bed summary ({@link Rule#followsBedSummary()}). */
+    private final boolean[] followsBedSummary;
 
     public RuleEngine(EngineConfig config) {
         this(config, true);
@@ -81,6 +83,10 @@ public final class RuleEngine {
             }
         }
         this.rules = enabled.toArray(new Rule[0]);
+        this.followsBedSummary = new boolean[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            followsBedSummary[r] = rules[r].followsBedSummary();
+        }
         this.horizonMs = Math.max(profile.longWindowMs(), profile.windowMs()) + maxHold;
     }
 
@@ -181,23 +187,35 @@ public final class RuleEngine {
             if (!infusion.baselinesTaken() && bed.nowMs >= infusion.onsetMs + BASELINE_TAKEN_AFTER_MS) {
                 infusion.takeBaselines(bed, profile.baselineMs());
             }
+            long summary = bed.ruleInputChanges();
+            boolean followersQuiet = skipUnchangedRules && infusion.quietAsOf(summary, bed.nowMs);
+            long followersQuietUntil = Rule.UNTIL_INPUTS_CHANGE;
             for (int r = 0; r < rules.length; r++) {
+                if (followersQuiet && followsBedSummary[r]) {
+                    continue;
+                }
                 Rule rule = rules[r];
                 if (infusion.wasFlagged(rule.event())) {
                     continue;
                 }
                 long version = rule.inputsVersion(bed);
-                if (skipUnchangedRules && !infusion.worthAsking(r, version, bed.nowMs)) {
-                    continue;
+                if (!skipUnchangedRules || infusion.worthAsking(r, version, bed.nowMs)) {
+                    Finding f = rule.evaluate(bed, infusion);
+                    if (f == null) {
+                        infusion.foundNothing(r, version, rule.quietUntilMs());
+                    } else if (infusion.markFlagged(f.event())) {
+                        Alert alert = alert(bed, infusion, f);
+                        bed.raised.add(alert);
+                        out.add(alert);
+                        continue;
+                    }
                 }
-                Finding f = rule.evaluate(bed, infusion);
-                if (f == null) {
-                    infusion.foundNothing(r, version, rule.quietUntilMs());
-                } else if (infusion.markFlagged(f.event())) {
-                    Alert alert = alert(bed, infusion, f);
-                    bed.raised.add(alert);
-                    out.add(alert);
+                if (followsBedSummary[r]) {
+                    followersQuietUntil = Math.min(followersQuietUntil, infusion.quietUntilMs(r));
                 }
+            }
+            if (!followersQuiet) {
+                infusion.allQuiet(summary, followersQuietUntil);
             }
             long windowEnd = infusion.onsetMs + profile.windowMs();
             if (!infusion.windowClosedNoticed && bed.nowMs >= windowEnd) {

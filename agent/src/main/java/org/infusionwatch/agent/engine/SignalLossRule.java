@@ -35,6 +35,11 @@ final class SignalLossRule implements Rule {
     }
 
     @Override
+    public boolean followsBedSummary() {
+        return false;
+    }
+
+    @Override
     public Finding evaluate(BedState bed, Infusion infusion) {
         long t0 = infusion.onsetMs;
         long limit = profile.signalLossMs();
