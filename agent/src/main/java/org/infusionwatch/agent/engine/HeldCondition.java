@@ -20,6 +20,11 @@ abstract class HeldCondition {
      */
     long quietUntilMs = Rule.UNTIL_INPUTS_CHANGE;
 
+    /** {@link Rule#quietUntilMs()} for the rules built on held conditions. */
+    public long quietUntilMs() {
+        return quietUntilMs;
+    }
+
     /** Whether the condition holds with the state in effect at {@code timeMs}. */
     abstract boolean holds(BedState bed, long timeMs);
 

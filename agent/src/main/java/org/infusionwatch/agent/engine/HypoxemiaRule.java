@@ -77,11 +77,6 @@ final class HypoxemiaRule extends HeldCondition implements Rule {
     }
 
     @Override
-    public long quietUntilMs() {
-        return quietUntilMs;
-    }
-
-    @Override
     boolean holds(BedState bed, long t) {
         double fio2 = bed.setFio2.valueAt(t);
         double rise = definition.fio2Relative() ? (fio2 - fio2Base) / fio2Base : fio2 - fio2Base;

@@ -77,11 +77,6 @@ final class IntubationRule extends HeldCondition implements Rule {
     }
 
     @Override
-    public long quietUntilMs() {
-        return quietUntilMs;
-    }
-
-    @Override
     boolean holds(BedState bed, long t) {
         return bed.ventMode.valueAt(t) == INVASIVE;
     }

@@ -85,11 +85,6 @@ final class LethalArrhythmiaRule extends HeldCondition implements Rule {
     }
 
     @Override
-    public long quietUntilMs() {
-        return quietUntilMs;
-    }
-
-    @Override
     boolean holds(BedState bed, long t) {
         return bed.alarms.isActive(scan, t);
     }

@@ -121,11 +121,6 @@ final class VasopressorRule extends HeldCondition implements Rule {
     }
 
     @Override
-    public long quietUntilMs() {
-        return quietUntilMs;
-    }
-
-    @Override
     boolean holds(BedState bed, long t) {
         VasopressorState v = bed.vasopressors;
         if (scanDrug < 0) {
