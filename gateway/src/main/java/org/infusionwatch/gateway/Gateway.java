@@ -83,16 +83,21 @@ public final class Gateway implements AutoCloseable {
         WardView view = settings.httpEnabled() ? startView(json) : null;
         NoticeSink viewSink = view != null ? view : (notice, nanos) -> { };
         InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
-        NoticeOutput output = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
+        // Re-derived at start-up: logged if new, sent only if the broker never confirmed it.
+        NoticeOutput recoveryOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
+        // Live: the engine thread hands each notice to the publisher at once; the output stage
+        // logs it and feeds the other sinks.
+        NoticeOutput liveOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(extraSink, viewSink));
 
         RuleEngine engine = new RuleEngine(settings.engineConfig(profile));
         AgentCore core = new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L));
         SqliteJournal journal = SqliteJournal.open(settings.dataDir());
         recovered = JournalRecovery.rebuild(journal, new InputDecoders(new DeviceDirectory(settings.devices())),
-                new EngineDriver(core, output).observer(observer));
+                new EngineDriver(core, recoveryOutput).observer(observer));
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
                 .journal(journal)
-                .output(output)
+                .immediate(publisher)
+                .output(liveOutput)
                 .engine(core)
                 .observer(observer));
         started.push(pipeline);

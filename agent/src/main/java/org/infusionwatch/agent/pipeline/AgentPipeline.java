@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.ports.InputObserver;
+import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.agent.journal.InputJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   edges ──▶ ring ──▶ JournalHandler (append, sync, release ACKs)
- *                  └─▶ EngineHandler (bed state, rules) ──▶ NoticeHandler (event log, sinks)
+ *                  └─▶ EngineHandler (bed state, rules; immediate sink) ──▶ NoticeHandler (event log, sinks)
  * </pre>
  *
  * A blocking wait strategy ({@link PublishedSlotWaitStrategy}) keeps an idle gateway idle and
@@ -39,7 +40,7 @@ public final class AgentPipeline implements AutoCloseable {
         disruptor = new Disruptor<>(InboundEvent::new, ctx.ringSize, threadFactory(), ProducerType.MULTI, waitStrategy);
         waitStrategy.watch(disruptor.getRingBuffer());
         JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
-        EngineHandler engine = new EngineHandler(ctx.engine);
+        EngineHandler engine = new EngineHandler(ctx.engine, ctx.immediate);
         NoticeHandler output = new NoticeHandler(ctx.output);
         disruptor.handleEventsWith(journal);
         disruptor.handleEventsWith(engine).then(output);
@@ -107,6 +108,7 @@ public final class AgentPipeline implements AutoCloseable {
         private AgentCore engine;
         private NoticeOutput output;
         private InputObserver observer = InputObserver.NONE;
+        private NoticeSink immediate = NoticeSink.NONE;
         private LongSupplier wallClockMs = System::currentTimeMillis;
 
         public Context ringSize(int v) {
@@ -132,6 +134,18 @@ public final class AgentPipeline implements AutoCloseable {
         /** Sees every accepted input beside the engine (views); none by default. */
         public Context observer(InputObserver v) {
             observer = v;
+            return this;
+        }
+
+        /**
+         * Gets every notice on the engine thread the moment the engine produces it, before the
+         * output stage logs it: the alert publisher, so that a nurse's alert does not wait for
+         * another thread to wake up and for the previous notice's log write. Not called for the
+         * notices re-derived at start-up, which go through {@link #output}'s sinks (only those
+         * the broker never confirmed are sent again). None by default.
+         */
+        public Context immediate(NoticeSink v) {
+            immediate = v;
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.infusionwatch.agent.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import org.infusionwatch.agent.alerts.AgentCore;
+import org.infusionwatch.agent.ports.NoticeSink;
 
 /**
  * Feeds the ring into the rule engine. The only writer of bed state: every rule runs on this
@@ -10,9 +11,12 @@ import org.infusionwatch.agent.alerts.AgentCore;
  */
 public final class EngineHandler implements EventHandler<InboundEvent> {
     private final AgentCore engine;
+    private final NoticeSink immediate;
 
-    public EngineHandler(AgentCore engine) {
+    /** @param immediate gets each notice on this thread as soon as the engine produces it */
+    public EngineHandler(AgentCore engine, NoticeSink immediate) {
         this.engine = engine;
+        this.immediate = immediate;
     }
 
     @Override
@@ -24,6 +28,9 @@ public final class EngineHandler implements EventHandler<InboundEvent> {
             case TICK -> engine.onTick(e.tickTimeMs, e.notices);
             case REJECTED -> { }
             default -> throw new IllegalStateException("unknown input kind " + e.kind);
+        }
+        for (int i = 0; i < e.notices.size(); i++) {
+            immediate.onNotice(e.notices.get(i), e.receivedAtNanos);
         }
     }
 }

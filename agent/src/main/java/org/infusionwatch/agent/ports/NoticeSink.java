@@ -3,11 +3,14 @@ package org.infusionwatch.agent.ports;
 import org.infusionwatch.agent.model.AgentNotice;
 
 /**
- * Where alerts and infusion notices go once they are in the event log: MQTT, HL7 to the alert
- * manager, the dashboard, the console. Called on the output thread; implementations hand off and
+ * Where alerts and infusion notices go: MQTT, HL7 to the alert manager, the dashboard, the
+ * console. Called on the output thread, or for the one sink the ring feeds first (see
+ * {@code AgentPipeline.Context#immediate}) on the engine thread; implementations hand off and
  * return quickly.
  */
 public interface NoticeSink {
+    /** A sink that drops everything. */
+    NoticeSink NONE = (notice, inputReceivedNanos) -> { };
 
     /**
      * @param notice              what the engine said

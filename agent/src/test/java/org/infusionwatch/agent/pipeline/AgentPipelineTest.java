@@ -15,6 +15,9 @@ import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.RuleEngine;
 import org.infusionwatch.agent.eventlog.EventLog;
+import org.infusionwatch.agent.eventlog.LoggedEvent;
+import org.infusionwatch.agent.eventlog.EventFilter;
+import org.infusionwatch.agent.eventlog.EventLogReader;
 import org.infusionwatch.agent.journal.SqliteJournal;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
@@ -110,6 +113,36 @@ class AgentPipelineTest {
         }
         assertThat(sent).filteredOn(Alert.class::isInstance).singleElement()
                 .satisfies(n -> assertThat(((Alert) n).onsetMs()).isEqualTo(T0 + 120 * 60_000L));
+    }
+
+    @Test
+    void shouldHandEachNoticeToTheImmediateSinkOnTheEngineThreadAndStillLogIt() throws Exception {
+        List<String> immediate = new CopyOnWriteArrayList<>();
+        try (AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
+                .ringSize(64)
+                .journal(SqliteJournal.open(dataDir))
+                .immediate((notice, nanos) -> immediate.add(notice.getClass().getSimpleName() + " on "
+                        + Thread.currentThread().getName()))
+                .output(new NoticeOutput(EventLog.open(dataDir), null, (notice, nanos) -> sent.add(notice)))
+                .engine(new AgentCore(new RuleEngine(EngineConfig.defaults(ProtocolProfile.builtIn("STROMA"),
+                        Enrolment.none())), new AlertBook(Long.MAX_VALUE))))) {
+            pipeline.publisher().publishReport(vent(T0 - 60_000L, 40, 8), SOURCE, new byte[0], AckHandle.NONE);
+            pipeline.publisher().publishReport(studyStart(T0), SOURCE, new byte[0], AckHandle.NONE);
+            pipeline.publisher().publishReport(vent(T0 + 120 * 60_000L, 70, 14), SOURCE, new byte[0], AckHandle.NONE);
+            pipeline.publisher().publishTick(T0 + 135 * 60_000L);
+        }
+        assertThat(immediate).hasSize(sent.size()).contains("Alert on " + engineThreadName(immediate));
+        assertThat(sent).filteredOn(Alert.class::isInstance).hasSize(1);
+        try (EventLogReader log = EventLogReader.open(dataDir)) {
+            assertThat(log.events(EventFilter.ALL)).extracting(LoggedEvent::kind).contains("ALERT");
+        }
+    }
+
+    /** The thread the immediate sink ran on: one of the ring's handler threads, the same for every notice. */
+    private static String engineThreadName(List<String> immediate) {
+        List<String> threads = immediate.stream().map(s -> s.substring(s.indexOf(" on ") + 4)).distinct().toList();
+        assertThat(threads).singleElement().asString().startsWith("agent-");
+        return threads.get(0);
     }
 
     private record FutureAck(CompletableFuture<Long> future) implements AckHandle {
