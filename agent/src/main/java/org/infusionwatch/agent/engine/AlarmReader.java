@@ -36,17 +36,6 @@ final class AlarmReader {
         this.table = table;
     }
 
-    /** True when the report carries ACM attributes, so that its alarms must be read. */
-    static boolean hasAlarmAttributes(List<Observation> observations) {
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            if (isPhase(o)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void read(BedState bed, List<Observation> observations) {
         pending = false;
         for (int i = 0; i < observations.size(); i++) {
@@ -132,7 +121,8 @@ final class AlarmReader {
         return o.mdcCode() == 0 && (o.refId().startsWith("MDC_EVT_") || o.refId().startsWith("MDCX_EVT_"));
     }
 
-    private static boolean isPhase(Observation o) {
+    /** An alarm's phase attribute: present in every alarm of a PCD-04 report, so it marks one. */
+    static boolean isPhase(Observation o) {
         return o.mdcCode() == Signals.ATTR_EVENT_PHASE || o.mdcCode() == Signals.ATTR_EVENT_PHASE_2016
                 || Signals.ATTR_EVENT_PHASE_REF.equals(o.refId());
     }

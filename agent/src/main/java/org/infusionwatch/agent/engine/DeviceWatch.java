@@ -29,21 +29,38 @@ final class DeviceWatch {
         if (deviceId == null || deviceId.isEmpty()) {
             return;
         }
-        for (int i = 0; i < used; i++) {
-            if (ids[i] == deviceId || ids[i].equals(deviceId)) {
-                if (timeMs > lastSeenMs[i]) {
-                    regularGaps[i] = 2 * (timeMs - lastSeenMs[i]) <= limitMs ? regularGaps[i] + 1 : 0;
-                    lastSeenMs[i] = timeMs;
-                    changes++;
-                }
-                return;
+        int i = slotOf(deviceId);
+        if (i >= 0) {
+            if (timeMs > lastSeenMs[i]) {
+                regularGaps[i] = 2 * (timeMs - lastSeenMs[i]) <= limitMs ? regularGaps[i] + 1 : 0;
+                lastSeenMs[i] = timeMs;
+                changes++;
             }
+            return;
         }
         int slot = used < SLOTS ? used++ : oldest();
         ids[slot] = deviceId;
         lastSeenMs[slot] = timeMs;
         regularGaps[slot] = 0;
         changes++;
+    }
+
+    /**
+     * The device's slot, or -1. Decoders hand out the same id String for every report of a device,
+     * so references are compared first, over all slots, before any name is read.
+     */
+    private int slotOf(String deviceId) {
+        for (int i = 0; i < used; i++) {
+            if (ids[i] == deviceId) {
+                return i;
+            }
+        }
+        for (int i = 0; i < used; i++) {
+            if (ids[i].equals(deviceId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     long changes() {

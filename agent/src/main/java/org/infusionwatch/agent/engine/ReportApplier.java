@@ -53,9 +53,9 @@ final class ReportApplier {
 
     void apply(BedState bed, DeviceReport report) {
         List<Observation> observations = report.observations();
-        readContext(observations);
+        boolean alarmAttributes = readContext(observations);
         // Alarms first: a lead-off in this very report makes its heart rate an artefact.
-        if (report.kind() == ReportKind.ALARM || AlarmReader.hasAlarmAttributes(observations)) {
+        if (report.kind() == ReportKind.ALARM || alarmAttributes) {
             alarms.read(bed, observations);
         }
         boolean pumpEvent = report.kind() == ReportKind.PUMP_EVENT;
@@ -135,10 +135,16 @@ final class ReportApplier {
         bed.vasopressors.recompute(event.timeMs());
     }
 
-    private void readContext(List<Observation> observations) {
+    /**
+     * Reads what the report's samples are judged by (perfusion index, arterial systolic and
+     * diastolic pressure); true when it also carries alarm attributes (ACM), so that its alarms must
+     * be read. One pass, the first over a report the engine has not touched yet.
+     */
+    private boolean readContext(List<Observation> observations) {
         perfusionIndex = Double.NaN;
         arterialSystolic = Double.NaN;
         arterialDiastolic = Double.NaN;
+        boolean alarmAttributes = false;
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
             switch (o.mdcCode()) {
@@ -147,7 +153,9 @@ final class ReportApplier {
                 case Signals.ART_ABP_DIA, Signals.ART_DIA -> arterialDiastolic = o.value();
                 default -> { }
             }
+            alarmAttributes |= AlarmReader.isPhase(o);
         }
+        return alarmAttributes;
     }
 
     private void ventMode(BedState bed, Observation o) {

@@ -17,7 +17,8 @@ import org.infusionwatch.agent.model.DeviceReport;
  * @param ackCode       MSA-1
  * @param reason        why the message was refused (MSA-3, ERR-8); null for {@link AckCode#AA}
  * @param errorLocation ERR-2 as {@code SEG^sequence^field}, e.g. {@code OBX^3^5}; null if none
- * @param ack           the HL7 ACK, segments terminated by {@code \r}, not MLLP-framed
+ * @param ack           the HL7 ACK, segments terminated by {@code \r}, not MLLP-framed; empty when a
+ *                      recorded message was decoded ({@code FastPcdDecoder#decodeRecorded})
  * @param header        what is needed to build another ACK for the same message
  */
 public record Hl7Decoded(

@@ -3,6 +3,7 @@ package org.infusionwatch.gateway.mqtt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.infusionwatch.agent.model.DeviceReport;
+import org.infusionwatch.gateway.BedRefCache;
 
 /**
  * Reads a device's JSON report from {@code icu/{unit}/{bed}/{device}/obs} (schema in
@@ -16,11 +17,13 @@ import org.infusionwatch.agent.model.DeviceReport;
  *
  * <p>Thread-safe (MQTT ingest calls it from Paho's threads): the parser factory is shared, and
  * each thread has its own reader, reused from payload to payload so that only the parser and the
- * report itself are allocated per message.
+ * report itself are allocated per message, and its own cache of bed references.
  */
 public final class ObservationPayloadDecoder {
     private final JsonFactory json;
     private final ThreadLocal<ObservationReportReader> readers = ThreadLocal.withInitial(ObservationReportReader::new);
+    /** One reference per bed and thread, so that the engine meets a bed it knows (see {@link BedRefCache}). */
+    private final ThreadLocal<BedRefCache> beds = ThreadLocal.withInitial(BedRefCache::new);
 
     /** @param json only its parser factory (and so its parser features) is used */
     public ObservationPayloadDecoder(ObjectMapper json) {
@@ -28,7 +31,7 @@ public final class ObservationPayloadDecoder {
     }
 
     public DeviceReport decode(String topic, byte[] payload) throws PayloadException {
-        ObservationTopic source = ObservationTopic.parse(topic);
+        ObservationTopic source = ObservationTopic.parse(topic, beds.get());
         ObservationReportReader reader = readers.get();
         reader.read(json, payload, source.device());
         if (reader.observationTimesNeedReportTime()) {

@@ -1,6 +1,7 @@
 package org.infusionwatch.gateway.mqtt;
 
 import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.gateway.BedRefCache;
 
 /**
  * The bed and device an observation topic {@code icu/{unit}/{bed}/{device}/obs} names.
@@ -12,7 +13,8 @@ import org.infusionwatch.agent.model.BedRef;
 record ObservationTopic(BedRef bed, String device) {
     private static final String MISMATCH = "topic does not match icu/{unit}/{bed}/{device}/obs";
 
-    static ObservationTopic parse(String topic) throws PayloadException {
+    /** Reads the topic, taking the bed from {@code beds} (one reference per bed). */
+    static ObservationTopic parse(String topic, BedRefCache beds) throws PayloadException {
         int first = topic.indexOf('/');
         int second = first < 0 ? -1 : topic.indexOf('/', first + 1);
         int third = second < 0 ? -1 : topic.indexOf('/', second + 1);
@@ -25,7 +27,7 @@ record ObservationTopic(BedRef bed, String device) {
         if (second == first + 1 || third == second + 1 || fourth == third + 1) {
             throw new PayloadException("topic has an empty level");
         }
-        BedRef bed = new BedRef(topic.substring(first + 1, second), topic.substring(second + 1, third));
+        BedRef bed = beds.get(topic, first + 1, second, second + 1, third);
         return new ObservationTopic(bed, topic.substring(third + 1, fourth));
     }
 }

@@ -61,7 +61,7 @@ public final class InputDecoders {
 
     /** One HL7 message (no MLLP framing): a device report or a charting system's clinician entry. */
     public RecordedInput hl7(byte[] message) {
-        Hl7Decoded d = hl7.decode(message);
+        Hl7Decoded d = hl7.decodeRecorded(message);
         if (!d.accepted()) {
             return new RecordedInput.Skipped(d.ackCode() + " " + d.reason());
         }

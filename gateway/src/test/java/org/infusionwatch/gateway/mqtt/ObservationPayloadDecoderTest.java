@@ -60,6 +60,17 @@ class ObservationPayloadDecoderTest {
     }
 
     @Test
+    void shouldHandOutOneBedReferencePerBed() throws PayloadException {
+        byte[] payload = "{\"msgId\":\"M-1\",\"time\":\"2026-11-22T10:15:00Z\",\"obs\":[{\"code\":150456,\"value\":94}]}".getBytes(StandardCharsets.UTF_8);
+        DeviceReport first = decoder.decode(TOPIC, payload);
+        DeviceReport other = decoder.decode("icu/ICU-A/BED02/MON-BED02/obs", payload);
+        DeviceReport again = decoder.decode("icu/ICU-A/BED01/MON-BED01/obs", payload);
+
+        assertThat(again.bed()).isSameAs(first.bed()).isEqualTo(new BedRef("ICU-A", "BED01"));
+        assertThat(other.bed()).isEqualTo(new BedRef("ICU-A", "BED02"));
+    }
+
+    @Test
     void shouldGiveObservationsTheReportTimeEvenWhenItComesAfterThem() throws PayloadException {
         DeviceReport report = decode("""
                 {"msgId":"M-1","obs":[{"code":1,"value":1},{"code":2,"value":2,"time":5}],"time":"2026-11-22T10:15:00Z"}""");

@@ -32,6 +32,8 @@ public final class FastPcdDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(FastPcdDecoder.class);
 
+    private static final byte[] NO_ACK = new byte[0];
+
     private final PcdMessageDecoder hapi;
     private final PcdScanner scanner = new PcdScanner();
     private final FastAckWriter ackWriter;
@@ -58,9 +60,22 @@ public final class FastPcdDecoder {
 
     /** Decodes one message (the payload of an MLLP frame); see {@link PcdMessageDecoder#decode}. */
     public Hl7Decoded decode(byte[] message) {
+        return decode(message, true);
+    }
+
+    /**
+     * Decodes a recorded message (a replay, start-up recovery), which was answered when it arrived:
+     * as {@link #decode}, except that a message the scanner reads gets an empty {@link Hl7Decoded#ack()}
+     * instead of an ACK that nobody would send.
+     */
+    public Hl7Decoded decodeRecorded(byte[] message) {
+        return decode(message, false);
+    }
+
+    private Hl7Decoded decode(byte[] message, boolean withAck) {
         try {
             DeviceReport report = scanner.scan(message);
-            byte[] ack = ackWriter.accept(scanner.header(), scanner.controlId());
+            byte[] ack = withAck ? ackWriter.accept(scanner.header(), scanner.controlId()) : NO_ACK;
             scanned++;
             return new Hl7Decoded(scanner.controlId(), scanner.messageType(), report, null, AckCode.AA, null, null, ack,
                     scanner.header());

@@ -9,6 +9,7 @@ import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.model.Observation;
 import org.infusionwatch.agent.model.PumpEvent;
 import org.infusionwatch.agent.model.ReportKind;
+import org.infusionwatch.gateway.BedRefCache;
 import org.infusionwatch.gateway.hl7.AckHeader;
 import org.infusionwatch.gateway.hl7.PumpEventReader;
 
@@ -74,7 +75,8 @@ final class PcdScanner {
     private String controlId;
     private Charset charset;
     private BedRef bed;
-    private BedRef lastBed;
+    /** One reference per bed, so that the engine meets a bed it knows (see {@link BedRefCache}). */
+    private final BedRefCache beds = new BedRefCache();
     private long mshTimeMs;
     private long obrTimeMs;
     private long firstObrTimeMs;
@@ -225,10 +227,7 @@ final class PcdScanner {
         if (unit.isEmpty() || bedId.isEmpty()) {
             return;
         }
-        if (lastBed == null || !lastBed.unit().equals(unit) || !lastBed.bed().equals(bedId)) {
-            lastBed = new BedRef(unit, bedId);
-        }
-        bed = lastBed;
+        bed = beds.get(unit, bedId);
     }
 
     private void readObr(byte[] message) {

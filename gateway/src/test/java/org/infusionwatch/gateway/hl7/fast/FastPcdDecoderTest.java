@@ -62,6 +62,32 @@ class FastPcdDecoderTest {
     }
 
     @Test
+    void shouldReadARecordedMessageAsALiveOneWithoutWritingItsAck() {
+        FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
+        byte[] message = VENT.getBytes(StandardCharsets.UTF_8);
+        Hl7Decoded live = decoder.decode(message);
+        Hl7Decoded recorded = decoder.decodeRecorded(message);
+
+        assertThat(recorded.ackCode()).isEqualTo(AckCode.AA);
+        assertThat(recorded.report()).isEqualTo(live.report());
+        assertThat(live.ack()).isNotEmpty();
+        assertThat(recorded.ack()).isEmpty();
+        // A message the scanner leaves to HAPI is answered as live: HAPI writes its ACK anyway.
+        byte[] refused = VENT.replace("|1.1.1.1|40|", "|1.1.1.1|abc|").getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decodeRecorded(refused).ackCode()).isEqualTo(AckCode.AE);
+    }
+
+    @Test
+    void shouldHandOutOneBedReferencePerBed() {
+        FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
+        DeviceReport first = decoder.decode(VENT.getBytes(StandardCharsets.UTF_8)).report();
+        decoder.decode(VENT.replace("ICU-A^^BED01", "ICU-A^^BED02").getBytes(StandardCharsets.UTF_8));
+        DeviceReport again = decoder.decode(VENT.getBytes(StandardCharsets.UTF_8)).report();
+
+        assertThat(again.bed()).isSameAs(first.bed()).isEqualTo(new BedRef("ICU-A", "BED01"));
+    }
+
+    @Test
     void shouldReadPumpEventWithEscapedDrugLabelWithoutHapi() {
         DeviceReport report = scanned(PUMP);
 
