@@ -99,7 +99,22 @@ public final class SqliteJournal implements InputJournal {
         }
     }
 
-    /** Committed rows. */
+    /**
+     * The number of the last committed row, 0 when there is none. Rows are numbered from 1 without
+     * gaps (a failed commit gives its numbers back), so this is also their count, read from the
+     * key's index instead of by a scan of the table: {@link #size()} reads 2 GB to count a
+     * 2-million-row journal.
+     */
+    public long lastSeq() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM inputs")) {
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Committed rows, counted. */
     public long size() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM inputs")) {
             return rs.getLong(1);

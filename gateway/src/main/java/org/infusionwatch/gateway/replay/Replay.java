@@ -70,7 +70,7 @@ public final class Replay {
         }
         try (SqliteJournal journal = SqliteJournal.open(dir)) {
             // Counted before the reading thread starts: the journal's connection is used by one thread at a time.
-            Progress progress = new Progress(progressOut, journal.size());
+            Progress progress = new Progress(progressOut, journal.lastSeq());
             applyAll(next -> journal.forEach(row -> next.accept(decoders.fromJournal(row.record()))), progress);
         }
     }

@@ -56,6 +56,7 @@ class ReplayJournalTest {
         // The replay let go of the journal: it opens and reads again.
         try (SqliteJournal journal = SqliteJournal.open(recording)) {
             assertThat(journal.size()).isEqualTo(ROWS_BEFORE + 1 + 2_000);
+            assertThat(journal.lastSeq()).isEqualTo(journal.size());
         }
     }
 
