@@ -41,7 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PublishedSlotWaitStrategy implements WaitStrategy {
     static final int MAX_HANDLERS = 16;
-    static final long RECHECK_NS = 100_000_000L;
+    static final long RECHECK_NS = 1_000_000_000L;
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long PARK_NS = 20_000L;

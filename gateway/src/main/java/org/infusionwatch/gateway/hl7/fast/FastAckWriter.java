@@ -66,7 +66,7 @@ final class FastAckWriter {
     }
 
     /** Templates by header instance: the scanner hands out the same {@link AckHeader} for the same header. */
-    private static final int TEMPLATES = 16;
+    private static final int TEMPLATES = 256;
     private final Template[] templates = new Template[TEMPLATES];
 
     private long lastSecond = Long.MIN_VALUE;

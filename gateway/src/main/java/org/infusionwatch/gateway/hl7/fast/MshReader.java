@@ -38,8 +38,13 @@ final class MshReader {
     }
     private static final List<String> TRIGGERS = List.of("R01", "R40", "R42");
 
-    /** Headers read before, by a hash of their MSH-3 to MSH-6. */
-    private static final int CACHED_HEADERS = 64;
+    /**
+     * Headers read before, by a hash of their MSH-3 to MSH-6. A device-integration gateway
+     * multiplexes a whole unit on one connection (40 beds with a monitor, a ventilator and a pump
+     * each is 120 devices); with 64 entries such a connection rebuilt most headers and their ACK
+     * templates for every message.
+     */
+    private static final int CACHED_HEADERS = 256;
     /** MSH-7 starts after the sixth field separator (MSH-1, then the ends of MSH-2 to MSH-6). */
     private static final int MSH_7_PIECE = 6;
     private static final int MSH_10_PIECE = 9;
