@@ -44,6 +44,12 @@ class LoadHarnessTest {
             assertThat(result.expectedAlerts()).isEqualTo(24);
             assertThat(result.alertsSeen()).isEqualTo(24);
             assertThat(result.alertLatency().getTotalCount()).isEqualTo(24);
+            // Every alert is also timed from when its message reached the wire, which is never
+            // before it was due: that figure is the shorter of the two.
+            assertThat(result.alertFromWireMllp().getTotalCount()).isEqualTo(12);
+            assertThat(result.alertFromWireMqtt().getTotalCount()).isEqualTo(12);
+            assertThat(Math.max(result.alertFromWireMllp().getMaxValue(), result.alertFromWireMqtt().getMaxValue()))
+                    .isLessThanOrEqualTo(result.alertLatency().getMaxValue());
             assertThat(result.gatewayMetrics()).isNotNull();
             assertThat(result.gatewayMetrics().path("alertLatency").path("count").asLong()).isEqualTo(24);
             assertThat(result.idleCpuShare()).isBetween(0.0, 1.0);

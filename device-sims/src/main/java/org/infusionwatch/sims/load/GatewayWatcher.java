@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.ToLongBiFunction;
+import java.util.function.LongSupplier;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -16,24 +17,31 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
- * Watches the gateway from the outside as a nurse station would: the alerts of the load beds
- * (each one's latency from the moment the message that completed it was due to leave the device
- * to its arrival here) and the gateway's own metrics topic.
+ * Watches the gateway from the outside as a nurse station would: the alerts of the load beds and
+ * the gateway's own metrics topic. Each alert's latency is taken twice: from the moment the
+ * message that completed it was due to leave the device (the target's figure, which counts any
+ * delay of the driver's against the gateway), and, per transport, from the moment the driver
+ * actually put it on the wire, which leaves the driver's own rounds out.
  */
 final class GatewayWatcher implements AutoCloseable {
     private final MqttClient client;
     private final ObjectMapper json = new ObjectMapper();
-    private final LatencyStats alertLatency;
-    private final ToLongBiFunction<String, Long> dueNanosOfEventTime;
+    private final AlertLatencies latencies;
+    private final Map<String, LoadBed> beds;
+    private final LongSupplier runStartNanos;
     private final Set<String> alertedBeds = ConcurrentHashMap.newKeySet();
     private final AtomicReference<JsonNode> lastMetrics = new AtomicReference<>();
 
-    /** @param dueNanosOfEventTime maps a bed's event time (epoch ms) to when the driver was due to send it */
-    GatewayWatcher(String serverUri, String gatewayName, LatencyStats alertLatency,
-                   ToLongBiFunction<String, Long> dueNanosOfEventTime)
+    /**
+     * @param beds          the load beds by name
+     * @param runStartNanos when the run started (System.nanoTime), once it has
+     */
+    GatewayWatcher(String serverUri, String gatewayName, AlertLatencies latencies, Map<String, LoadBed> beds,
+                   LongSupplier runStartNanos)
             throws MqttException {
-        this.alertLatency = alertLatency;
-        this.dueNanosOfEventTime = dueNanosOfEventTime;
+        this.latencies = latencies;
+        this.beds = beds;
+        this.runStartNanos = runStartNanos;
         client = new MqttClient(serverUri, "iw-load-watcher-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
@@ -53,8 +61,16 @@ final class GatewayWatcher implements AutoCloseable {
         if (alert == null || !"RAISED".equals(alert.path("state").asText()) || !alertedBeds.add(bed)) {
             return;
         }
+        LoadBed loadBed = beds.get(bed);
+        if (loadBed == null) {
+            return;
+        }
         long raisedMs = Instant.parse(alert.path("raisedTime").asText()).toEpochMilli();
-        alertLatency.record(now - dueNanosOfEventTime.applyAsLong(bed, raisedMs));
+        latencies.fromDue().record(now - (runStartNanos.getAsLong() + loadBed.dueElapsedNanos(raisedMs)));
+        long written = loadBed.writtenNanos(raisedMs);
+        if (written >= 0) {
+            (loadBed.overMqtt ? latencies.fromWireMqtt() : latencies.fromWireMllp()).record(now - written);
+        }
     }
 
     private JsonNode read(byte[] payload) {

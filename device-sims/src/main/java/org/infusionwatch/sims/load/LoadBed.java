@@ -14,6 +14,14 @@ final class LoadBed {
     final long staggerNanos;
     private final long baseMs;
     private final double eventMsPerNano;
+    /**
+     * When the driver last put this bed's messages of each recent event time on the wire
+     * (System.nanoTime), newest last; written by the driving thread, read by the alert watcher.
+     */
+    private final long[] writtenEventMs = new long[WRITTEN];
+    private final long[] writtenNanos = new long[WRITTEN];
+    private int writtenNext;
+    private static final int WRITTEN = 64;
 
     LoadBed(String name, int number, boolean overMqtt, BedSimulation simulation, long staggerNanos, long baseMs,
             long eventMsPerSecond) {
@@ -35,5 +43,27 @@ final class LoadBed {
     /** When (nanos into the run) this bed's devices were due to send what happened at {@code eventMs}. */
     long dueElapsedNanos(long eventMs) {
         return staggerNanos + (long) ((eventMs - baseMs) / eventMsPerNano);
+    }
+
+    /** Notes that the bed's messages of {@code eventMs} reached the wire at {@code nanos}. */
+    synchronized void written(long eventMs, long nanos) {
+        int last = Math.floorMod(writtenNext - 1, WRITTEN);
+        if (writtenNanos[last] != 0 && writtenEventMs[last] == eventMs) {
+            writtenNanos[last] = nanos;
+            return;
+        }
+        writtenEventMs[writtenNext] = eventMs;
+        writtenNanos[writtenNext] = nanos;
+        writtenNext = (writtenNext + 1) % WRITTEN;
+    }
+
+    /** When the bed's messages of {@code eventMs} reached the wire, or -1 if that is no longer known. */
+    synchronized long writtenNanos(long eventMs) {
+        for (int i = 0; i < WRITTEN; i++) {
+            if (writtenNanos[i] != 0 && writtenEventMs[i] == eventMs) {
+                return writtenNanos[i];
+            }
+        }
+        return -1;
     }
 }

@@ -49,12 +49,12 @@ public final class LoadDriver {
         Map<String, LoadBed> byName = new HashMap<>();
         beds.forEach(b -> byName.put(b.name, b));
         LatencyStats ackLatency = new LatencyStats();
-        LatencyStats alertLatency = new LatencyStats();
+        AlertLatencies alertLatencies = new AlertLatencies();
         long[] runStart = {0};
         List<MllpPipe> pipes = new ArrayList<>();
         List<MqttLoadPublisher> publishers = new ArrayList<>();
-        try (GatewayWatcher watcher = new GatewayWatcher(settings.mqttUri(), settings.gatewayName(), alertLatency,
-                (bed, eventMs) -> runStart[0] + byName.get(bed).dueElapsedNanos(eventMs))) {
+        try (GatewayWatcher watcher = new GatewayWatcher(settings.mqttUri(), settings.gatewayName(), alertLatencies,
+                byName, () -> runStart[0])) {
             double idleCpu = measureIdle(watcher);
             if (settings.mllpBeds() > 0) {
                 for (int i = 0; i < settings.connections(); i++) {
@@ -78,7 +78,9 @@ public final class LoadDriver {
             long mqttConfirmed = publishers.stream().mapToLong(p -> p.confirmed.get()).sum();
             long mqttFailed = publishers.stream().mapToLong(p -> p.failed.get()).sum();
             return new LoadResult(settings, offered, mllpSent, mllpAccepted, mllpRefused, mqttSent, mqttConfirmed,
-                    mqttFailed, ackLatency.histogram(), alertLatency.histogram(), expectedAlerts, watcher.alertedBeds(),
+                    mqttFailed, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
+                    alertLatencies.fromWireMllp().histogram(), alertLatencies.fromWireMqtt().histogram(),
+                    expectedAlerts, watcher.alertedBeds(),
                     metrics, idleCpu);
         } finally {
             for (MllpPipe p : pipes) {
@@ -108,6 +110,9 @@ public final class LoadDriver {
         long end = start + settings.durationSeconds() * 1_000_000_000L;
         long[] offered = {0};
         int[] nextPublisher = {0};
+        // MLLP messages reach the wire when the pipes are flushed at the end of each round.
+        List<LoadBed> roundBeds = new ArrayList<>();
+        List<Long> roundEventMs = new ArrayList<>();
         while (true) {
             long now = System.nanoTime();
             if (now >= end) {
@@ -132,12 +137,15 @@ public final class LoadDriver {
                             MqttLoadPublisher p = publishers.get(nextPublisher[0]++ % publishers.size());
                             p.publish(MqttTopics.observations(LoadSettings.UNIT, bed.name, sample.deviceId()),
                                     json.observations(sample));
+                            bed.written(sample.timeMs(), System.nanoTime());
                         } else {
                             String message = sample.event().isPresent() ? pcd10.write(address, sample)
                                     : pcd01.write(address, sample);
                             MllpPipe pipe = pipes.get(Math.floorMod(sample.deviceId().hashCode(), pipes.size()));
                             try {
                                 pipe.send(message, due);
+                                roundBeds.add(bed);
+                                roundEventMs.add(sample.timeMs());
                             } catch (IOException e) {
                                 throw new java.io.UncheckedIOException("gateway connection lost", e);
                             }
@@ -152,6 +160,12 @@ public final class LoadDriver {
             for (MllpPipe pipe : pipes) {
                 pipe.flush();
             }
+            long flushed = System.nanoTime();
+            for (int i = 0; i < roundBeds.size(); i++) {
+                roundBeds.get(i).written(roundEventMs.get(i), flushed);
+            }
+            roundBeds.clear();
+            roundEventMs.clear();
             LockSupport.parkNanos(Math.max(0, ROUND_NANOS - (System.nanoTime() - now)));
         }
     }

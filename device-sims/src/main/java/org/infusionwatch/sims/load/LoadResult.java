@@ -22,6 +22,8 @@ public record LoadResult(
         long mqttFailed,
         Histogram ackLatency,
         Histogram alertLatency,
+        Histogram alertFromWireMllp,
+        Histogram alertFromWireMqtt,
         int expectedAlerts,
         int alertsSeen,
         JsonNode gatewayMetrics,
@@ -69,6 +71,9 @@ public record LoadResult(
         out.println("MLLP ACK latency, from when each message was due (coordinated omission corrected): "
                 + LatencyStats.describe(ackLatency));
         out.println("alert latency, device socket → MQTT subscriber: " + LatencyStats.describe(alertLatency));
+        out.println("  the same from when the driver put the message on the wire (leaves out the driver's 5-ms rounds):");
+        out.println("    MLLP beds: " + LatencyStats.describe(alertFromWireMllp));
+        out.println("    MQTT beds: " + LatencyStats.describe(alertFromWireMqtt));
         if (gatewayMetrics != null) {
             JsonNode a = gatewayMetrics.path("alertLatency");
             out.printf("gateway input → alert published: n=%d p50 %s p99 %s p99.9 %s max %s%n", a.path("count").asLong(),
