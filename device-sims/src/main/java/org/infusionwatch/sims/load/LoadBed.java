@@ -7,6 +7,9 @@ import org.infusionwatch.sims.scenario.BedSimulation;
  * {@code staggerNanos} after the run and runs {@code eventMsPerSecond} event ms per wall second.
  */
 final class LoadBed {
+    /** Event times remembered per bed: 20 s or more of its three devices' messages. */
+    private static final int WRITTEN = 64;
+
     final String name;
     final int number;
     final boolean overMqtt;
@@ -21,7 +24,6 @@ final class LoadBed {
     private final long[] writtenEventMs = new long[WRITTEN];
     private final long[] writtenNanos = new long[WRITTEN];
     private int writtenNext;
-    private static final int WRITTEN = 64;
 
     LoadBed(String name, int number, boolean overMqtt, BedSimulation simulation, long staggerNanos, long baseMs,
             long eventMsPerSecond) {
