@@ -19,6 +19,12 @@ public final class EngineHandler implements EventHandler<InboundEvent> {
         this.immediate = immediate;
     }
 
+    /** Names the thread, for thread dumps and profiles. */
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("agent-engine");
+    }
+
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
         switch (e.kind) {

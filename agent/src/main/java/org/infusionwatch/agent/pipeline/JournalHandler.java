@@ -30,6 +30,12 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
         this.maxBatch = maxBatch;
     }
 
+    /** Names the thread, for thread dumps and profiles. */
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("agent-journal");
+    }
+
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
         long seq = journal.append(new JournalRecord(

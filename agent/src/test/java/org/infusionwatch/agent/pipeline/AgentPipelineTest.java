@@ -138,10 +138,10 @@ class AgentPipelineTest {
         }
     }
 
-    /** The thread the immediate sink ran on: one of the ring's handler threads, the same for every notice. */
+    /** The thread the immediate sink ran on: the engine handler's, the same for every notice. */
     private static String engineThreadName(List<String> immediate) {
         List<String> threads = immediate.stream().map(s -> s.substring(s.indexOf(" on ") + 4)).distinct().toList();
-        assertThat(threads).singleElement().asString().startsWith("agent-");
+        assertThat(threads).singleElement().asString().isEqualTo("agent-engine");
         return threads.get(0);
     }
 

@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +31,7 @@ public final class MllpServer implements AutoCloseable {
     private MllpServer(String host, int port, int maxFrameBytes, DeviceDirectory devices, InboundPublisher publisher,
                        Clock clock, String applicationName) throws InterruptedException {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("mllp"), NioIoHandler.newFactory());
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
