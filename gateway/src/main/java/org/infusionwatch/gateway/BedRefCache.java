@@ -12,9 +12,20 @@ import org.infusionwatch.agent.model.BedRef;
  * <p>One per decoder; not thread-safe. The references themselves are immutable and may be shared.
  */
 public final class BedRefCache {
-    private static final int SLOTS = 4096;
+    /** For a decoder that serves one connection: a device-integration gateway's unit at most. */
+    public static final int PER_CONNECTION = 512;
+    /** For a decoder that serves every bed of a broker (the MQTT ingest threads). */
+    public static final int PER_BROKER = 4096;
 
-    private final BedRef[] refs = new BedRef[SLOTS];
+    private final BedRef[] refs;
+    private final int mask;
+
+    /** @param slots entries kept, rounded up to a power of two */
+    public BedRefCache(int slots) {
+        int size = Integer.highestOneBit(Math.max(2, slots) - 1) << 1;
+        this.refs = new BedRef[size];
+        this.mask = size - 1;
+    }
 
     /** The bed {@code unit}/{@code bed}. */
     public BedRef get(String unit, String bed) {
@@ -60,7 +71,7 @@ public final class BedRefCache {
         return h;
     }
 
-    private static int slot(int hash) {
-        return (hash ^ (hash >>> 12) ^ (hash >>> 24)) & (SLOTS - 1);
+    private int slot(int hash) {
+        return (hash ^ (hash >>> 12) ^ (hash >>> 24)) & mask;
     }
 }

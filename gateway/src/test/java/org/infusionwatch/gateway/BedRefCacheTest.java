@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.infusionwatch.agent.model.BedRef;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BedRefCacheTest {
 
     @Test
     void shouldHandOutOneReferencePerBedWhicheverWayItIsNamed() {
-        BedRefCache cache = new BedRefCache();
+        BedRefCache cache = new BedRefCache(BedRefCache.PER_CONNECTION);
         BedRef first = cache.get("ICU-A", "BED01");
         assertSame(first, cache.get(new String("ICU-A"), new String("BED01")));
         String topic = "icu/ICU-A/BED01/MON-1/obs";
@@ -18,9 +20,10 @@ class BedRefCacheTest {
         assertEquals(new BedRef("ICU-A", "BED01"), first);
     }
 
-    @Test
-    void shouldNeverReturnAnotherBedWhenSlotsCollide() {
-        BedRefCache cache = new BedRefCache();
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, BedRefCache.PER_CONNECTION})
+    void shouldNeverReturnAnotherBedWhenSlotsCollide(int slots) {
+        BedRefCache cache = new BedRefCache(slots);
         // Far more beds than slots: entries are replaced, but every answer names the bed asked for.
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 20_000; i++) {

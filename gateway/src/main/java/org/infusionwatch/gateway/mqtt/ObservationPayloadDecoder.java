@@ -23,7 +23,7 @@ public final class ObservationPayloadDecoder {
     private final JsonFactory json;
     private final ThreadLocal<ObservationReportReader> readers = ThreadLocal.withInitial(ObservationReportReader::new);
     /** One reference per bed and thread, so that the engine meets a bed it knows (see {@link BedRefCache}). */
-    private final ThreadLocal<BedRefCache> beds = ThreadLocal.withInitial(BedRefCache::new);
+    private final ThreadLocal<BedRefCache> beds = ThreadLocal.withInitial(() -> new BedRefCache(BedRefCache.PER_BROKER));
 
     /** @param json only its parser factory (and so its parser features) is used */
     public ObservationPayloadDecoder(ObjectMapper json) {

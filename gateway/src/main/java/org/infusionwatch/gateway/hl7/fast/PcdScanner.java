@@ -76,7 +76,7 @@ final class PcdScanner {
     private Charset charset;
     private BedRef bed;
     /** One reference per bed, so that the engine meets a bed it knows (see {@link BedRefCache}). */
-    private final BedRefCache beds = new BedRefCache();
+    private final BedRefCache beds = new BedRefCache(BedRefCache.PER_CONNECTION);
     private long mshTimeMs;
     private long obrTimeMs;
     private long firstObrTimeMs;
