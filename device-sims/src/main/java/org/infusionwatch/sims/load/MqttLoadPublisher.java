@@ -7,6 +7,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.infusionwatch.sims.wire.NoDelaySocketFactory;
 
 /** Publishes the MQTT beds' reports, QoS 1, counting what the broker confirmed. */
 final class MqttLoadPublisher implements AutoCloseable {
@@ -29,6 +30,7 @@ final class MqttLoadPublisher implements AutoCloseable {
     MqttLoadPublisher(String serverUri, int index) throws MqttException {
         client = new MqttAsyncClient(serverUri, "iw-load-" + index + "-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setSocketFactory(new NoDelaySocketFactory());
         o.setCleanStart(true);
         client.connect(o).waitForCompletion(15_000);
     }

@@ -86,6 +86,9 @@ public final class MqttJsonPublisher implements EntrySink, AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
+        if (serverUri.startsWith("tcp://")) {
+            options.setSocketFactory(new NoDelaySocketFactory());
+        }
         options.setConnectionTimeout((int) TimeUnit.MILLISECONDS.toSeconds(CONNECT_TIMEOUT_MS));
         client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
         log.info("MQTT connected to {}", serverUri);

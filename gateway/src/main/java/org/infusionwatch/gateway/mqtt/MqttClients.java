@@ -24,9 +24,9 @@ final class MqttClients {
 
     /**
      * Reconnects by itself; a persistent session (expiry one day) lets the broker keep QoS 1
-     * messages for the gateway while it restarts.
+     * messages for the gateway while it restarts. Plain TCP connections send without Nagle's delay.
      */
-    static MqttConnectionOptions options(boolean persistentSession) {
+    static MqttConnectionOptions options(String serverUri, boolean persistentSession) {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 10);
@@ -35,6 +35,9 @@ final class MqttClients {
         o.setReceiveMaximum(RECEIVE_MAXIMUM);
         o.setConnectionTimeout(10);
         o.setKeepAliveInterval(30);
+        if (serverUri.startsWith("tcp://")) {
+            o.setSocketFactory(new NoDelaySocketFactory());
+        }
         return o;
     }
 

@@ -51,7 +51,7 @@ public final class MqttIngest implements MqttCallback, AutoCloseable {
     /** Connects and subscribes; waits until the subscriptions are in place. */
     public void start() {
         try {
-            client.connect(MqttClients.options(true)).waitForCompletion(15_000);
+            client.connect(MqttClients.options(client.getServerURI(), true)).waitForCompletion(15_000);
             subscribe();
         } catch (MqttException e) {
             throw new IllegalStateException("MQTT ingest cannot connect to " + client.getServerURI() + ": " + e.getMessage(), e);

@@ -144,7 +144,7 @@ public final class MqttNoticePublisher implements NoticeSink, AutoCloseable {
 
     public void start() {
         try {
-            IMqttToken connected = client.connect(MqttClients.options(false));
+            IMqttToken connected = client.connect(MqttClients.options(client.getServerURI(), false));
             connected.waitForCompletion(15_000);
             Integer receiveMaximum = connected.getResponseProperties() == null ? null
                     : connected.getResponseProperties().getReceiveMaximum();

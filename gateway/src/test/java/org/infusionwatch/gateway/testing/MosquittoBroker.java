@@ -29,6 +29,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     listener %d 127.0.0.1
                     allow_anonymous true
                     persistence false
+                    set_tcp_nodelay true
                     max_inflight_messages 0
                     max_queued_messages 100000
                     """.formatted(port));
