@@ -113,6 +113,9 @@ public final class Gateway implements AutoCloseable {
         started.push(mllp);
 
         started.push(new Ticker(pipeline.publisher(), settings.agentClockMs(), settings.tickPeriodMs()));
+        if (settings.realtimeAlertPath()) {
+            started.push(AlertPathPriority.start());
+        }
 
         if (view != null) {
             AuditLog audit = AuditLog.open(settings.dataDir(), System::currentTimeMillis);

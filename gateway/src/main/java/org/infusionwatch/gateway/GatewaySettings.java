@@ -46,13 +46,14 @@ public final class GatewaySettings {
     private int httpPort = HTTP_OFF;
     private boolean httpPortGiven;
     private Path usersFile;
+    private boolean realtimeAlertPath;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
-                       String usersFile) {
+                       String usersFile, Boolean realtimeAlertPath) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -115,6 +116,9 @@ public final class GatewaySettings {
         if (f.usersFile() != null) {
             usersFile = Path.of(f.usersFile());
         }
+        if (f.realtimeAlertPath() != null) {
+            realtimeAlertPath = f.realtimeAlertPath();
+        }
         return this;
     }
 
@@ -134,7 +138,7 @@ public final class GatewaySettings {
         Map<String, Double> weights = new LinkedHashMap<>();
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null);
+                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -249,6 +253,16 @@ public final class GatewaySettings {
     }
 
     /** The users file of the browser views; default {@code users.json} in the data folder. */
+    /** Whether the threads on an alert's path run at real-time priority (see AlertPathPriority). */
+    public GatewaySettings realtimeAlertPath(boolean v) {
+        realtimeAlertPath = v;
+        return this;
+    }
+
+    public boolean realtimeAlertPath() {
+        return realtimeAlertPath;
+    }
+
     public GatewaySettings usersFile(Path v) {
         usersFile = v;
         return this;

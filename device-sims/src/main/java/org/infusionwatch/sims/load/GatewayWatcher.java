@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.infusionwatch.sims.wire.NoDelaySocketFactory;
 
 /**
  * Watches the gateway from the outside as a nurse station would: the alerts of the load beds and
@@ -44,6 +45,7 @@ final class GatewayWatcher implements AutoCloseable {
         this.runStartNanos = runStartNanos;
         client = new MqttClient(serverUri, "iw-load-watcher-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setSocketFactory(new NoDelaySocketFactory());
         o.setCleanStart(true);
         client.connect(o);
         IMqttMessageListener onAlert = (topic, message) -> onAlert(message.getPayload());

@@ -24,6 +24,8 @@ final class LoadBed {
     private final long[] writtenEventMs = new long[WRITTEN];
     private final long[] writtenNanos = new long[WRITTEN];
     private int writtenNext;
+    /** When (nanos into the run) the bed next has something to send; the driving thread's own. */
+    long nextDueNanos;
 
     LoadBed(String name, int number, boolean overMqtt, BedSimulation simulation, long staggerNanos, long baseMs,
             long eventMsPerSecond) {

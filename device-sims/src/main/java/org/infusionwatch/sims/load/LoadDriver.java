@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.infusionwatch.sims.model.ClinicianEntry;
 import org.infusionwatch.sims.model.DeviceSample;
@@ -28,7 +30,6 @@ import org.infusionwatch.sims.wire.Pcd10Writer;
  * alerts and the gateway's metrics are read on other threads.
  */
 public final class LoadDriver {
-    private static final long ROUND_NANOS = 5_000_000L;
     private static final Duration ALERT_AT = Scenarios.ONSET.plusMinutes(135);
 
     private final LoadSettings settings;
@@ -105,68 +106,110 @@ public final class LoadDriver {
         return beds;
     }
 
+    /**
+     * Sends every bed's reports when they fall due: the beds wait in a queue ordered by when they
+     * next have something to send, and the driver sleeps until the first of them. Each message's
+     * wire time is taken just before its socket write (the MLLP pipe's flush, the MQTT publish),
+     * so a gateway that stops reading, and blocks the write, is still counted against itself.
+     */
     private long drive(List<LoadBed> beds, List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start)
             throws IOException {
         long end = start + settings.durationSeconds() * 1_000_000_000L;
-        long[] offered = {0};
-        int[] nextPublisher = {0};
-        // MLLP messages reach the wire when the pipes are flushed at the end of each round.
-        List<LoadBed> roundBeds = new ArrayList<>();
-        List<Long> roundEventMs = new ArrayList<>();
+        PriorityQueue<LoadBed> queue = new PriorityQueue<>(Comparator.comparingLong((LoadBed b) -> b.nextDueNanos));
+        for (LoadBed bed : beds) {
+            bed.nextDueNanos = start + bed.dueElapsedNanos(bed.simulation.nextEventMs());
+            queue.add(bed);
+        }
+        Sender sender = new Sender(pipes, publishers, start);
         while (true) {
             long now = System.nanoTime();
             if (now >= end) {
-                return offered[0];
+                return sender.offered;
             }
-            for (LoadBed bed : beds) {
-                long eventNow = bed.eventTimeAt(now - start);
-                if (eventNow < 0) {
+            while (!queue.isEmpty() && queue.peek().nextDueNanos <= now) {
+                LoadBed bed = queue.poll();
+                long dueEventMs = bed.simulation.nextEventMs();
+                sender.bed = bed;
+                // At least up to the event it was woken for, whatever the rounding of the clocks.
+                bed.simulation.advanceTo(Math.max(dueEventMs, bed.eventTimeAt(now - start)), sender);
+                bed.nextDueNanos = start + bed.dueElapsedNanos(bed.simulation.nextEventMs());
+                queue.add(bed);
+            }
+            sender.flush();
+            long next = queue.isEmpty() ? end : Math.min(end, queue.peek().nextDueNanos);
+            LockSupport.parkNanos(next - System.nanoTime());
+        }
+    }
+
+    /** Renders each sample of the bed being advanced and hands it to its transport. */
+    private final class Sender implements BedOutput {
+        private final List<MllpPipe> pipes;
+        private final List<MqttLoadPublisher> publishers;
+        private final long start;
+        /** Pipes written to since the last flush, and what went into each (bed, event time). */
+        private final List<List<LoadBed>> pendingBeds = new ArrayList<>();
+        private final List<List<Long>> pendingEventMs = new ArrayList<>();
+        private int nextPublisher;
+        long offered;
+        LoadBed bed;
+
+        Sender(List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start) {
+            this.pipes = pipes;
+            this.publishers = publishers;
+            this.start = start;
+            for (int i = 0; i < pipes.size(); i++) {
+                pendingBeds.add(new ArrayList<>());
+                pendingEventMs.add(new ArrayList<>());
+            }
+        }
+
+        @Override
+        public void onStep(long simTimeMs, String description) {
+        }
+
+        @Override
+        public void onSample(DeviceSample sample) {
+            offered++;
+            if (bed.overMqtt) {
+                MqttLoadPublisher p = publishers.get(nextPublisher++ % publishers.size());
+                String topic = MqttTopics.observations(LoadSettings.UNIT, bed.name, sample.deviceId());
+                byte[] payload = json.observations(sample);
+                bed.written(sample.timeMs(), System.nanoTime());
+                p.publish(topic, payload);
+                return;
+            }
+            DeviceAddress address = DeviceAddress.of(LoadSettings.UNIT, bed.name, bed.number, sample.kind());
+            String message = sample.event().isPresent() ? pcd10.write(address, sample) : pcd01.write(address, sample);
+            int pipe = Math.floorMod(sample.deviceId().hashCode(), pipes.size());
+            try {
+                pipes.get(pipe).send(message, start + bed.dueElapsedNanos(sample.timeMs()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("gateway connection lost", e);
+            }
+            pendingBeds.get(pipe).add(bed);
+            pendingEventMs.get(pipe).add(sample.timeMs());
+        }
+
+        @Override
+        public void onEntry(ClinicianEntry entry) {
+        }
+
+        /** Puts what was written to each pipe on the wire, noting the time just before the write. */
+        void flush() throws IOException {
+            for (int i = 0; i < pipes.size(); i++) {
+                List<LoadBed> written = pendingBeds.get(i);
+                if (written.isEmpty()) {
                     continue;
                 }
-                bed.simulation.advanceTo(eventNow, new BedOutput() {
-                    @Override
-                    public void onStep(long simTimeMs, String description) {
-                    }
-
-                    @Override
-                    public void onSample(DeviceSample sample) {
-                        offered[0]++;
-                        long due = start + bed.dueElapsedNanos(sample.timeMs());
-                        DeviceAddress address = DeviceAddress.of(LoadSettings.UNIT, bed.name, bed.number, sample.kind());
-                        if (bed.overMqtt) {
-                            MqttLoadPublisher p = publishers.get(nextPublisher[0]++ % publishers.size());
-                            p.publish(MqttTopics.observations(LoadSettings.UNIT, bed.name, sample.deviceId()),
-                                    json.observations(sample));
-                            bed.written(sample.timeMs(), System.nanoTime());
-                        } else {
-                            String message = sample.event().isPresent() ? pcd10.write(address, sample)
-                                    : pcd01.write(address, sample);
-                            MllpPipe pipe = pipes.get(Math.floorMod(sample.deviceId().hashCode(), pipes.size()));
-                            try {
-                                pipe.send(message, due);
-                                roundBeds.add(bed);
-                                roundEventMs.add(sample.timeMs());
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException("gateway connection lost", e);
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void onEntry(ClinicianEntry entry) {
-                    }
-                });
+                List<Long> eventMs = pendingEventMs.get(i);
+                long wire = System.nanoTime();
+                for (int j = 0; j < written.size(); j++) {
+                    written.get(j).written(eventMs.get(j), wire);
+                }
+                pipes.get(i).flush();
+                written.clear();
+                eventMs.clear();
             }
-            for (MllpPipe pipe : pipes) {
-                pipe.flush();
-            }
-            long flushed = System.nanoTime();
-            for (int i = 0; i < roundBeds.size(); i++) {
-                roundBeds.get(i).written(roundEventMs.get(i), flushed);
-            }
-            roundBeds.clear();
-            roundEventMs.clear();
-            LockSupport.parkNanos(Math.max(0, ROUND_NANOS - (System.nanoTime() - now)));
         }
     }
 

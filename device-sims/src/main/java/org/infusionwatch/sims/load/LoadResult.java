@@ -71,7 +71,7 @@ public record LoadResult(
         out.println("MLLP ACK latency, from when each message was due (coordinated omission corrected): "
                 + LatencyStats.describe(ackLatency));
         out.println("alert latency, device socket → MQTT subscriber: " + LatencyStats.describe(alertLatency));
-        out.println("  the same from when the driver put the message on the wire (leaves out the driver's 5-ms rounds):");
+        out.println("  the same from when the driver put the message on the wire (leaves out the driver's own lateness):");
         out.println("    MLLP beds: " + LatencyStats.describe(alertFromWireMllp));
         out.println("    MQTT beds: " + LatencyStats.describe(alertFromWireMqtt));
         if (gatewayMetrics != null) {

@@ -56,7 +56,7 @@ public final class BedSimulation {
      */
     public void advanceTo(long nowMs, BedOutput out) {
         while (true) {
-            long t = Math.min(Math.min(nextStepMs(), devices.nextDueMs()), devices.faults().nextReleaseMs());
+            long t = nextEventMs();
             if (t > nowMs) {
                 return;
             }
@@ -74,6 +74,11 @@ public final class BedSimulation {
             }
             devices.drainChart(out::onEntry);
         }
+    }
+
+    /** Sim time of the next thing this bed does: a scripted step, a report, or a held report's release. */
+    public long nextEventMs() {
+        return Math.min(Math.min(nextStepMs(), devices.nextDueMs()), devices.faults().nextReleaseMs());
     }
 
     private long nextStepMs() {

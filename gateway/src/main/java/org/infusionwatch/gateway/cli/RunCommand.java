@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
             + "create users with the 'users add' command).")
     Path usersFile;
 
+    @Option(names = "--realtime", description = "Run the threads on an alert's path (MLLP, MQTT, engine) at real-time "
+            + "priority (Linux SCHED_RR 1; needs root or CAP_SYS_NICE). See docs/performance.md.")
+    boolean realtime;
+
     @Override
     public Integer call() throws Exception {
         GatewaySettings settings = new GatewaySettings();
@@ -72,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (usersFile != null) {
             settings.usersFile(usersFile);
+        }
+        if (realtime) {
+            settings.realtimeAlertPath(true);
         }
         Shutdown shutdown = new Shutdown();
         try (Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
