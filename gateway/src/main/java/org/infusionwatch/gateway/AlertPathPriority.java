@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the threads an alert passes through ahead of everything else on the box (Linux
- * {@code SCHED_RR}, priority 1): the MLLP event loops and Paho's MQTT threads, which read and
+ * Runs the threads an alert passes through ahead of ordinary work on the box (Linux
+ * {@code SCHED_RR} at a configured priority, 1 to 99): the MLLP event loops and Paho's MQTT threads, which read and
  * decode an input, and the engine thread, which raises and publishes the alert. On a box whose
  * cores are busy, a thread woken for an input otherwise waits for the running ones' time slices,
  * which is most of the gateway's own alert latency under load (docs/performance.md).
@@ -37,17 +37,23 @@ final class AlertPathPriority implements AutoCloseable {
 
     private final Path tasks;
     private final Pattern names;
+    private final int priority;
     private final ScheduledExecutorService timer;
     private volatile String refusal;
 
     /**
      * @param tasks       the process's thread folder, {@code /proc/self/task}
      * @param names       thread names to raise
+     * @param priority    real-time priority, 1 (lowest) to 99
      * @param periodMs    how often new threads are looked for
      */
-    AlertPathPriority(Path tasks, Pattern names, long periodMs) {
+    AlertPathPriority(Path tasks, Pattern names, int priority, long periodMs) {
+        if (priority < 1 || priority > 99) {
+            throw new IllegalArgumentException("real-time priority " + priority + " (expected: 1 to 99)");
+        }
         this.tasks = tasks;
         this.names = names;
+        this.priority = priority;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "alert-path-priority");
             t.setDaemon(true);
@@ -56,8 +62,8 @@ final class AlertPathPriority implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::raiseNewThreads, 0, periodMs, TimeUnit.MILLISECONDS);
     }
 
-    static AlertPathPriority start() {
-        return new AlertPathPriority(Path.of("/proc/self/task"), ALERT_PATH, 5_000);
+    static AlertPathPriority start(int priority) {
+        return new AlertPathPriority(Path.of("/proc/self/task"), ALERT_PATH, priority, 5_000);
     }
 
     /** Why the system refused, or null while it has not. */
@@ -72,7 +78,7 @@ final class AlertPathPriority implements AutoCloseable {
                 if (name == null || !names.matcher(name).matches() || policy(thread) == SCHED_RR) {
                     continue;
                 }
-                String failure = raise(thread.getFileName().toString());
+                String failure = raise(thread.getFileName().toString(), priority);
                 if (failure != null) {
                     refusal = failure;
                     LOG.warn("alert-path threads stay at ordinary priority: {} (needs root or CAP_SYS_NICE; "
@@ -89,8 +95,8 @@ final class AlertPathPriority implements AutoCloseable {
     }
 
     /** Runs {@code chrt}; null when it succeeded, otherwise what it said. */
-    private static String raise(String tid) throws IOException {
-        Process chrt = new ProcessBuilder("chrt", "--rr", "--pid", "1", tid).redirectErrorStream(true).start();
+    private static String raise(String tid, int priority) throws IOException {
+        Process chrt = new ProcessBuilder("chrt", "--rr", "--pid", Integer.toString(priority), tid).redirectErrorStream(true).start();
         try {
             String said = new String(chrt.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return chrt.waitFor() == 0 ? null : "chrt: " + said;
@@ -102,13 +108,22 @@ final class AlertPathPriority implements AutoCloseable {
 
     /** A thread's scheduling policy, or -1 if it has gone. */
     static int policy(Path thread) {
+        return statField(thread, 41);
+    }
+
+    /** A thread's real-time priority (0 for an ordinary thread), or -1 if it has gone. */
+    static int realtimePriority(Path thread) {
+        return statField(thread, 40);
+    }
+
+    private static int statField(Path thread, int field) {
         String stat = read(thread.resolve("stat"));
         if (stat == null) {
             return -1;
         }
         // Fields after the command name, which is in parentheses and may contain spaces: state is field 3.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[41 - 3]);
+        return Integer.parseInt(fields[field - 3]);
     }
 
     private static String read(Path file) {

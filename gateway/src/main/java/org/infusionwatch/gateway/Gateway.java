@@ -113,8 +113,8 @@ public final class Gateway implements AutoCloseable {
         started.push(mllp);
 
         started.push(new Ticker(pipeline.publisher(), settings.agentClockMs(), settings.tickPeriodMs()));
-        if (settings.realtimeAlertPath()) {
-            started.push(AlertPathPriority.start());
+        if (settings.realtimePriority() > 0) {
+            started.push(AlertPathPriority.start(settings.realtimePriority()));
         }
 
         if (view != null) {

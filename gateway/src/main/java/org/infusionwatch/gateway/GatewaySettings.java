@@ -46,14 +46,14 @@ public final class GatewaySettings {
     private int httpPort = HTTP_OFF;
     private boolean httpPortGiven;
     private Path usersFile;
-    private boolean realtimeAlertPath;
+    private int realtimePriority;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
-                       String usersFile, Boolean realtimeAlertPath) {
+                       String usersFile, Integer realtimePriority) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -116,8 +116,8 @@ public final class GatewaySettings {
         if (f.usersFile() != null) {
             usersFile = Path.of(f.usersFile());
         }
-        if (f.realtimeAlertPath() != null) {
-            realtimeAlertPath = f.realtimeAlertPath();
+        if (f.realtimePriority() != null) {
+            realtimePriority(f.realtimePriority());
         }
         return this;
     }
@@ -253,14 +253,20 @@ public final class GatewaySettings {
     }
 
     /** The users file of the browser views; default {@code users.json} in the data folder. */
-    /** Whether the threads on an alert's path run at real-time priority (see AlertPathPriority). */
-    public GatewaySettings realtimeAlertPath(boolean v) {
-        realtimeAlertPath = v;
+    /**
+     * Real-time priority (Linux SCHED_RR, 1 to 99) of the threads on an alert's path, or 0 to leave
+     * them ordinary (see AlertPathPriority).
+     */
+    public GatewaySettings realtimePriority(int v) {
+        if (v < 0 || v > 99) {
+            throw new IllegalArgumentException("realtimePriority " + v + " (expected: 0 = off, or 1 to 99)");
+        }
+        realtimePriority = v;
         return this;
     }
 
-    public boolean realtimeAlertPath() {
-        return realtimeAlertPath;
+    public int realtimePriority() {
+        return realtimePriority;
     }
 
     public GatewaySettings usersFile(Path v) {

@@ -31,11 +31,12 @@ class AlertPathPriorityTest {
         alertPath.start();
         other.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> onPath.get() != null && offPath.get() != null);
-        try (AlertPathPriority priority = new AlertPathPriority(TASKS, Pattern.compile("iw-test-alert"), 50)) {
+        try (AlertPathPriority priority = new AlertPathPriority(TASKS, Pattern.compile("iw-test-alert"), 2, 50)) {
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     priority.refusal() != null || AlertPathPriority.policy(onPath.get()) == AlertPathPriority.SCHED_RR);
             if (priority.refusal() == null) {
                 assertEquals(AlertPathPriority.SCHED_RR, AlertPathPriority.policy(onPath.get()));
+                assertEquals(2, AlertPathPriority.realtimePriority(onPath.get()));
             } else {
                 assertTrue(priority.refusal().startsWith("chrt"), priority.refusal());
                 assertNotEquals(AlertPathPriority.SCHED_RR, AlertPathPriority.policy(onPath.get()));
@@ -46,6 +47,12 @@ class AlertPathPriorityTest {
             alertPath.join();
             other.join();
         }
+    }
+
+    @Test
+    void refusesAPriorityLinuxDoesNotHave() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AlertPathPriority(TASKS, Pattern.compile("none"), 100, 50));
     }
 
     @Test

@@ -53,4 +53,20 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> new GatewaySettings().load(config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ICU-A/BED01");
     }
+
+    @Test
+    void shouldReadTheAlertPathsRealTimePriorityAndRefuseOneLinuxDoesNotHave() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"realtimePriority": 2}
+                """);
+        assertThat(new GatewaySettings().realtimePriority()).as("off unless asked for").isZero();
+        assertThat(new GatewaySettings().load(config).realtimePriority()).isEqualTo(2);
+
+        Files.writeString(config, """
+                {"realtimePriority": 100}
+                """);
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("realtimePriority 100");
+    }
 }

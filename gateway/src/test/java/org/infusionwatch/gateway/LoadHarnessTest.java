@@ -50,6 +50,8 @@ class LoadHarnessTest {
             assertThat(result.alertFromWireMqtt().getTotalCount()).isEqualTo(12);
             assertThat(Math.max(result.alertFromWireMllp().getMaxValue(), result.alertFromWireMqtt().getMaxValue()))
                     .isLessThanOrEqualTo(result.alertLatency().getMaxValue());
+            assertThat(result.sendLateness().getTotalCount()).as("every message sent is timed against when it was due")
+                    .isEqualTo(result.mllpSent() + result.mqttSent());
             assertThat(result.gatewayMetrics()).isNotNull();
             assertThat(result.gatewayMetrics().path("alertLatency").path("count").asLong()).isEqualTo(24);
             assertThat(result.idleCpuShare()).isBetween(0.0, 1.0);

@@ -50,6 +50,7 @@ public final class LoadDriver {
         Map<String, LoadBed> byName = new HashMap<>();
         beds.forEach(b -> byName.put(b.name, b));
         LatencyStats ackLatency = new LatencyStats();
+        LatencyStats sendLateness = new LatencyStats();
         AlertLatencies alertLatencies = new AlertLatencies();
         long[] runStart = {0};
         List<MllpPipe> pipes = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class LoadDriver {
             console.printf("load: %d MLLP beds on %d connections, %d MQTT beds, 3 devices each, 1 report/s per device, %d s%n",
                     settings.mllpBeds(), pipes.size(), settings.mqttBeds(), settings.durationSeconds());
             runStart[0] = System.nanoTime();
-            long offered = drive(beds, pipes, publishers, runStart[0]);
+            long offered = drive(beds, pipes, publishers, runStart[0], sendLateness);
             int expectedAlerts = expectedAlerts(beds);
             awaitQuiet(pipes, watcher, expectedAlerts);
             JsonNode metrics = watcher.metrics();
@@ -81,6 +82,7 @@ public final class LoadDriver {
             return new LoadResult(settings, offered, mllpSent, mllpAccepted, mllpRefused, mqttSent, mqttConfirmed,
                     mqttFailed, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
                     alertLatencies.fromWireMllp().histogram(), alertLatencies.fromWireMqtt().histogram(),
+                    sendLateness.histogram(),
                     expectedAlerts, watcher.alertedBeds(),
                     metrics, idleCpu);
         } finally {
@@ -112,15 +114,15 @@ public final class LoadDriver {
      * wire time is taken just before its socket write (the MLLP pipe's flush, the MQTT publish),
      * so a gateway that stops reading, and blocks the write, is still counted against itself.
      */
-    private long drive(List<LoadBed> beds, List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start)
-            throws IOException {
+    private long drive(List<LoadBed> beds, List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start,
+                       LatencyStats lateness) throws IOException {
         long end = start + settings.durationSeconds() * 1_000_000_000L;
         PriorityQueue<LoadBed> queue = new PriorityQueue<>(Comparator.comparingLong((LoadBed b) -> b.nextDueNanos));
         for (LoadBed bed : beds) {
             bed.nextDueNanos = start + bed.dueElapsedNanos(bed.simulation.nextEventMs());
             queue.add(bed);
         }
-        Sender sender = new Sender(pipes, publishers, start);
+        Sender sender = new Sender(pipes, publishers, start, lateness);
         while (true) {
             long now = System.nanoTime();
             if (now >= end) {
@@ -132,10 +134,11 @@ public final class LoadDriver {
                 sender.bed = bed;
                 // At least up to the event it was woken for, whatever the rounding of the clocks.
                 bed.simulation.advanceTo(Math.max(dueEventMs, bed.eventTimeAt(now - start)), sender);
+                // Each bed's messages go out at once, not behind the rendering of the other beds due.
+                sender.flush();
                 bed.nextDueNanos = start + bed.dueElapsedNanos(bed.simulation.nextEventMs());
                 queue.add(bed);
             }
-            sender.flush();
             long next = queue.isEmpty() ? end : Math.min(end, queue.peek().nextDueNanos);
             LockSupport.parkNanos(next - System.nanoTime());
         }
@@ -146,6 +149,7 @@ public final class LoadDriver {
         private final List<MllpPipe> pipes;
         private final List<MqttLoadPublisher> publishers;
         private final long start;
+        private final LatencyStats lateness;
         /** Pipes written to since the last flush, and what went into each (bed, event time). */
         private final List<List<LoadBed>> pendingBeds = new ArrayList<>();
         private final List<List<Long>> pendingEventMs = new ArrayList<>();
@@ -153,10 +157,11 @@ public final class LoadDriver {
         long offered;
         LoadBed bed;
 
-        Sender(List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start) {
+        Sender(List<MllpPipe> pipes, List<MqttLoadPublisher> publishers, long start, LatencyStats lateness) {
             this.pipes = pipes;
             this.publishers = publishers;
             this.start = start;
+            this.lateness = lateness;
             for (int i = 0; i < pipes.size(); i++) {
                 pendingBeds.add(new ArrayList<>());
                 pendingEventMs.add(new ArrayList<>());
@@ -174,7 +179,9 @@ public final class LoadDriver {
                 MqttLoadPublisher p = publishers.get(nextPublisher++ % publishers.size());
                 String topic = MqttTopics.observations(LoadSettings.UNIT, bed.name, sample.deviceId());
                 byte[] payload = json.observations(sample);
-                bed.written(sample.timeMs(), System.nanoTime());
+                long wire = System.nanoTime();
+                bed.written(sample.timeMs(), wire);
+                lateness.record(wire - (start + bed.dueElapsedNanos(sample.timeMs())));
                 p.publish(topic, payload);
                 return;
             }
@@ -204,7 +211,9 @@ public final class LoadDriver {
                 List<Long> eventMs = pendingEventMs.get(i);
                 long wire = System.nanoTime();
                 for (int j = 0; j < written.size(); j++) {
-                    written.get(j).written(eventMs.get(j), wire);
+                    LoadBed bed = written.get(j);
+                    bed.written(eventMs.get(j), wire);
+                    lateness.record(wire - (start + bed.dueElapsedNanos(eventMs.get(j))));
                 }
                 pipes.get(i).flush();
                 written.clear();

@@ -24,6 +24,7 @@ public record LoadResult(
         Histogram alertLatency,
         Histogram alertFromWireMllp,
         Histogram alertFromWireMqtt,
+        Histogram sendLateness,
         int expectedAlerts,
         int alertsSeen,
         JsonNode gatewayMetrics,
@@ -74,6 +75,7 @@ public record LoadResult(
         out.println("  the same from when the driver put the message on the wire (leaves out the driver's own lateness):");
         out.println("    MLLP beds: " + LatencyStats.describe(alertFromWireMllp));
         out.println("    MQTT beds: " + LatencyStats.describe(alertFromWireMqtt));
+        out.println("driver: each message on the wire after it was due: " + LatencyStats.describe(sendLateness));
         if (gatewayMetrics != null) {
             JsonNode a = gatewayMetrics.path("alertLatency");
             out.printf("gateway input → alert published: n=%d p50 %s p99 %s p99.9 %s max %s%n", a.path("count").asLong(),

@@ -41,9 +41,10 @@ final class RunCommand implements Callable<Integer> {
             + "create users with the 'users add' command).")
     Path usersFile;
 
-    @Option(names = "--realtime", description = "Run the threads on an alert's path (MLLP, MQTT, engine) at real-time "
-            + "priority (Linux SCHED_RR 1; needs root or CAP_SYS_NICE). See docs/performance.md.")
-    boolean realtime;
+    @Option(names = "--realtime", arity = "0..1", fallbackValue = "1", paramLabel = "PRIORITY",
+            description = "Run the threads on an alert's path (MLLP, MQTT, engine) at real-time priority: Linux SCHED_RR, "
+                    + "PRIORITY 1 (default) to 99; needs root or CAP_SYS_NICE. See docs/performance.md.")
+    Integer realtime;
 
     @Override
     public Integer call() throws Exception {
@@ -77,8 +78,8 @@ final class RunCommand implements Callable<Integer> {
         if (usersFile != null) {
             settings.usersFile(usersFile);
         }
-        if (realtime) {
-            settings.realtimeAlertPath(true);
+        if (realtime != null) {
+            settings.realtimePriority(realtime);
         }
         Shutdown shutdown = new Shutdown();
         try (Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
