@@ -69,13 +69,17 @@ public final class Gateway implements AutoCloseable {
             mqttUri = settings.mqtt();
         }
         ObjectMapper json = new ObjectMapper();
+        NoticeJson noticeJson = new NoticeJson(json);
+        if (settings.warmupAlerts() > 0) {
+            started.push(new AlertPathWarmup(profile, noticeJson, System::nanoTime).inBackground(settings.warmupAlerts()));
+        }
         String name = settings.applicationName().toLowerCase(java.util.Locale.ROOT);
 
         EventLog eventLog = EventLog.open(settings.dataDir());
         started.push(eventLog);
         DeliveryLedger ledger = DeliveryLedger.open(settings.dataDir());
         started.push(ledger);
-        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", new NoticeJson(json), ledger,
+        MqttNoticePublisher publisher = new MqttNoticePublisher(mqttUri, name + "-notices", noticeJson, ledger,
                 metrics);
         publisher.start();
         started.push(publisher);

@@ -25,6 +25,8 @@ public final class GatewaySettings {
     public static final int HTTP_OFF = -1;
     /** The port {@code run} and {@code demo} serve the browser views on unless told otherwise. */
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Alerts a private bed raises at start-up when {@code run} or {@code demo} is not told otherwise (see AlertPathWarmup). */
+    public static final int DEFAULT_WARMUP_ALERTS = 12_000;
 
     private String applicationName = "INFUSIONWATCH";
     private String mllpHost = "0.0.0.0";
@@ -47,13 +49,15 @@ public final class GatewaySettings {
     private boolean httpPortGiven;
     private Path usersFile;
     private int realtimePriority;
+    private int warmupAlerts;
+    private boolean warmupAlertsGiven;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
-                       String usersFile, Integer realtimePriority) {
+                       String usersFile, Integer realtimePriority, Integer warmupAlerts) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -119,6 +123,9 @@ public final class GatewaySettings {
         if (f.realtimePriority() != null) {
             realtimePriority(f.realtimePriority());
         }
+        if (f.warmupAlerts() != null) {
+            warmupAlerts(f.warmupAlerts());
+        }
         return this;
     }
 
@@ -138,7 +145,7 @@ public final class GatewaySettings {
         Map<String, Double> weights = new LinkedHashMap<>();
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null);
+                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -267,6 +274,28 @@ public final class GatewaySettings {
 
     public int realtimePriority() {
         return realtimePriority;
+    }
+
+    /**
+     * Alerts a private simulated bed raises at start-up, on a thread of its own, so that the
+     * engine's alert path is compiled before the first real alert (see AlertPathWarmup); 0 = none.
+     */
+    public GatewaySettings warmupAlerts(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("warmupAlerts " + v + " (expected: 0 = none, or more)");
+        }
+        warmupAlerts = v;
+        warmupAlertsGiven = true;
+        return this;
+    }
+
+    public int warmupAlerts() {
+        return warmupAlerts;
+    }
+
+    /** Whether a config file or the caller chose {@link #warmupAlerts}; {@code run} and {@code demo} default to warming. */
+    public boolean warmupAlertsGiven() {
+        return warmupAlertsGiven;
     }
 
     public GatewaySettings usersFile(Path v) {

@@ -69,4 +69,23 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> new GatewaySettings().load(config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("realtimePriority 100");
     }
+
+    @Test
+    void shouldReadHowManyAlertsTheWarmUpRaisesAndRefuseANegativeCount() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"warmupAlerts": 0}
+                """);
+        assertThat(new GatewaySettings().warmupAlerts()).as("none unless asked for (run and demo ask)").isZero();
+        assertThat(new GatewaySettings().warmupAlertsGiven()).isFalse();
+        GatewaySettings loaded = new GatewaySettings().load(config);
+        assertThat(loaded.warmupAlerts()).isZero();
+        assertThat(loaded.warmupAlertsGiven()).as("a 0 in the file is a choice, not a default").isTrue();
+
+        Files.writeString(config, """
+                {"warmupAlerts": -1}
+                """);
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmupAlerts -1");
+    }
 }

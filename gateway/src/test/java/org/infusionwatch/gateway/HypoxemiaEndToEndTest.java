@@ -54,7 +54,9 @@ abstract class HypoxemiaEndToEndTest {
                 .embeddedMqttPort(FreePort.pick())
                 .dataDir(dataDir)
                 .tickPeriodMs(100)
-                .agentClockMs(clock::nowMillis);
+                .agentClockMs(clock::nowMillis)
+                // as run and demo do: the private warm-up bed must reach neither the broker nor the log
+                .warmupAlerts(3_000);
         for (int i = 1; i <= 4; i++) {
             settings.enrol(new BedRef("ICU-A", "BED0" + i), "STROMA-000" + i);
         }
@@ -89,11 +91,23 @@ abstract class HypoxemiaEndToEndTest {
             assertThat(alerts.forBed("BED02")).as("near miss").isEmpty();
             assertThat(alerts.forBed("BED03")).as("stable").isEmpty();
             assertThat(alerts.received()).filteredOn(n -> n.path("state").asText().equals("RAISED")).hasSize(2);
+            assertThat(alerts.received()).as("the warm-up's alerts").noneMatch(n -> n.path("unit").asText().equals("~WARMUP"));
             assertThat(alerts.inState("BED01", "ESCALATED")).as("nobody acknowledged it within 5 min").hasSize(1);
         }
         assertThat(alertRowsInEventLog("BED01")).isEqualTo(1);
         assertThat(alertRowsInEventLog("BED04")).isEqualTo(1);
         assertThat(alertRowsInEventLog("BED02")).isZero();
+        assertThat(rowsOfUnitInEventLog("~WARMUP")).as("the warm-up bed").isZero();
+    }
+
+    private int rowsOfUnitInEventLog(String unit) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("eventlog.db"));
+             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM events WHERE unit = ?")) {
+            st.setString(1, unit);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.getInt(1);
+            }
+        }
     }
 
     private int alertRowsInEventLog(String bed) throws Exception {

@@ -98,10 +98,11 @@ public final class LoadDriver {
     private List<LoadBed> beds(long baseMs, long eventMsPerSecond) {
         List<LoadBed> beds = new ArrayList<>();
         int total = settings.mllpBeds() + settings.mqttBeds();
+        BedPhases phases = new BedPhases(Math.max(1, total), settings.staggerSeconds() * 1_000_000_000L, 1_000_000_000L);
         for (int i = 0; i < total; i++) {
             boolean mqtt = i >= settings.mllpBeds();
             String name = (mqtt ? "Q" : "L") + "%04d".formatted(mqtt ? i - settings.mllpBeds() + 1 : i + 1);
-            long stagger = total <= 1 ? 0 : (long) (settings.staggerSeconds() * 1e9 * i / total);
+            long stagger = phases.startNanos(i);
             BedSimulation sim = new BedSimulation(name, Scenarios.hypoxemia(), baseMs, settings.reportPeriodMs(), i + 1);
             beds.add(new LoadBed(name, i + 1, mqtt, sim, stagger, baseMs, eventMsPerSecond));
         }

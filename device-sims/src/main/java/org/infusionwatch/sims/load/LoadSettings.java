@@ -3,7 +3,8 @@ package org.infusionwatch.sims.load;
 /**
  * One load run. Each bed plays the hypoxemia scenario on its own event clock, which runs
  * {@code eventMinutesPerSecond} event minutes per wall second; each device reports once per
- * wall second; beds start {@code staggerSeconds} apart at most, so alerts spread over the run.
+ * wall second; the beds' starts spread over {@code staggerSeconds}, so alerts spread over the run,
+ * each bed at a phase of the second of its own ({@link BedPhases}).
  *
  * @param mllpHost              gateway MLLP host, null for no MLLP beds
  * @param mllpPort              gateway MLLP port

@@ -18,10 +18,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * The benchmark jar's entry point: runs JMH with its usual command line ({@code -prof gc}, a
  * benchmark regex, ...; {@link PcdParseBenchmark}, {@link ObservationDecodeBenchmark} and
- * {@link EngineThroughputBenchmark} when no regex is given) and prints each result against the
- * baseline measured in the same run: the HL7 parsers against HAPI's PipeParser, the JSON decoder
- * against a Jackson tree with {@code Instant.parse}, the engine against a pass that only reads the
- * observations.
+ * {@link EngineThroughputBenchmark} and {@link AlertPathBenchmark} when no regex is given) and
+ * prints each result against the baseline measured in the same run: the HL7 parsers against
+ * HAPI's PipeParser, the JSON decoder against a Jackson tree with {@code Instant.parse}, the engine
+ * against a pass that only reads the observations, an alert against a second that raises none.
  */
 public final class BenchmarkMain {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
@@ -41,11 +41,13 @@ public final class BenchmarkMain {
             builder.include(PcdParseBenchmark.class.getSimpleName());
             builder.include(ObservationDecodeBenchmark.class.getSimpleName());
             builder.include(EngineThroughputBenchmark.class.getSimpleName());
+            builder.include(AlertPathBenchmark.class.getSimpleName());
         }
         Collection<RunResult> results = new Runner(builder.build()).run();
         List<RunResult> parse = results.stream().filter(r -> benchmark(r).contains("PcdParseBenchmark")).toList();
         List<RunResult> json = results.stream().filter(r -> benchmark(r).contains("ObservationDecodeBenchmark")).toList();
         List<RunResult> engine = results.stream().filter(r -> benchmark(r).contains("EngineThroughputBenchmark")).toList();
+        List<RunResult> alerts = results.stream().filter(r -> benchmark(r).contains("AlertPathBenchmark")).toList();
         System.out.println();
         if (!parse.isEmpty()) {
             System.out.println(parseTable(parse));
@@ -56,6 +58,34 @@ public final class BenchmarkMain {
         if (!engine.isEmpty()) {
             System.out.println(engineTable(engine));
         }
+        if (!alerts.isEmpty()) {
+            System.out.println(alertTable(alerts));
+        }
+    }
+
+    /**
+     * Microseconds one alert costs the engine thread, per warm-up setting: each alert benchmark's
+     * time less the quiet second's, divided by the beds.
+     */
+    static String alertTable(List<RunResult> runs) {
+        Map<String, List<RunResult>> byWarmup = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            byWarmup.computeIfAbsent(run.getParams().getParam("warmupAlerts"), k -> new ArrayList<>()).add(run);
+        }
+        StringBuilder out = new StringBuilder(String.format("%-14s %-20s %12s %16s%n",
+                "warm-up alerts", "alert benchmark", "us/pass", "us per alert"));
+        byWarmup.forEach((warmup, warmupRuns) -> {
+            double quiet = warmupRuns.stream().filter(r -> method(r).equals("quietSecond"))
+                    .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+            for (RunResult run : warmupRuns) {
+                double us = run.getPrimaryResult().getScore();
+                int beds = Integer.parseInt(run.getParams().getParam("beds"));
+                boolean alerting = !method(run).equals("quietSecond");
+                out.append(String.format("%-14s %-20s %12.1f %16s%n", warmup, method(run), us,
+                        alerting ? String.format("%.1f", (us - quiet) / beds) : "(baseline)"));
+            }
+        });
+        return out.toString();
     }
 
     /** One line per corpus and benchmark: ops/s, bytes allocated per op, and the ratio to the baseline. */

@@ -68,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
                 .escalateAfterMinutes(60)
                 .httpHost("127.0.0.1")
                 .httpPort(httpPort)
-                .agentClockMs(clock::nowMillis);
+                .agentClockMs(clock::nowMillis)
+                .warmupAlerts(GatewaySettings.DEFAULT_WARMUP_ALERTS);
         for (int i = 1; i <= beds; i++) {
             settings.enrol(new BedRef(UNIT, "BED%02d".formatted(i)), "STROMA-%04d".formatted(i));
         }

@@ -46,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
                     + "PRIORITY 1 (default) to 99; needs root or CAP_SYS_NICE. See docs/performance.md.")
     Integer realtime;
 
+    @Option(names = "--warmup-alerts", paramLabel = "N",
+            description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
+                    + "the first real alert; nothing is published or logged (default "
+                    + GatewaySettings.DEFAULT_WARMUP_ALERTS + ", 0 = none).")
+    Integer warmupAlerts;
+
     @Override
     public Integer call() throws Exception {
         GatewaySettings settings = new GatewaySettings();
@@ -80,6 +86,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (realtime != null) {
             settings.realtimePriority(realtime);
+        }
+        if (warmupAlerts != null) {
+            settings.warmupAlerts(warmupAlerts);
+        } else if (!settings.warmupAlertsGiven()) {
+            settings.warmupAlerts(GatewaySettings.DEFAULT_WARMUP_ALERTS);
         }
         Shutdown shutdown = new Shutdown();
         try (Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
