@@ -43,6 +43,8 @@ class LoadHarnessTest {
             assertThat(result.mqttSent()).isPositive().isEqualTo(result.mqttConfirmed());
             assertThat(result.expectedAlerts()).isEqualTo(24);
             assertThat(result.alertsSeen()).isEqualTo(24);
+            assertThat(result.unexpectedAlerts()).as("the beds' running noradrenaline stays under every threshold")
+                    .isZero();
             assertThat(result.alertLatency().getTotalCount()).isEqualTo(24);
             // Every alert is also timed from when its message reached the wire, which is never
             // before it was due: that figure is the shorter of the two.
@@ -55,7 +57,8 @@ class LoadHarnessTest {
             assertThat(result.gatewayMetrics()).isNotNull();
             assertThat(result.gatewayMetrics().path("alertLatency").path("count").asLong()).isEqualTo(24);
             assertThat(result.idleCpuShare()).isBetween(0.0, 1.0);
-            assertThat(console.toString(StandardCharsets.UTF_8)).contains("PASS every MLLP message accepted");
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("PASS every MLLP message accepted")
+                    .contains("PASS no alert of another event (0)");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -30,16 +31,20 @@ final class GatewayWatcher implements AutoCloseable {
     private final AlertLatencies latencies;
     private final Map<String, LoadBed> beds;
     private final LongSupplier runStartNanos;
+    private final String expectedEvent;
     private final Set<String> alertedBeds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unexpectedAlerts = new AtomicInteger();
     private final AtomicReference<JsonNode> lastMetrics = new AtomicReference<>();
 
     /**
      * @param beds          the load beds by name
      * @param runStartNanos when the run started (System.nanoTime), once it has
+     * @param expectedEvent the one event the beds' scenario raises; any other raised alert is counted as unexpected
      */
     GatewayWatcher(String serverUri, String gatewayName, AlertLatencies latencies, Map<String, LoadBed> beds,
-                   LongSupplier runStartNanos)
+                   LongSupplier runStartNanos, String expectedEvent)
             throws MqttException {
+        this.expectedEvent = expectedEvent;
         this.latencies = latencies;
         this.beds = beds;
         this.runStartNanos = runStartNanos;
@@ -60,7 +65,14 @@ final class GatewayWatcher implements AutoCloseable {
         long now = System.nanoTime();
         JsonNode alert = read(payload);
         String bed = alert == null ? "" : alert.path("bed").asText();
-        if (alert == null || !"RAISED".equals(alert.path("state").asText()) || !alertedBeds.add(bed)) {
+        if (alert == null || !"RAISED".equals(alert.path("state").asText())) {
+            return;
+        }
+        if (!expectedEvent.equals(alert.path("event").asText())) {
+            unexpectedAlerts.incrementAndGet();
+            return;
+        }
+        if (!alertedBeds.add(bed)) {
             return;
         }
         LoadBed loadBed = beds.get(bed);
@@ -81,6 +93,11 @@ final class GatewayWatcher implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Raised alerts of any event other than the expected one: each is a false alert of the gateway's. */
+    int unexpectedAlerts() {
+        return unexpectedAlerts.get();
     }
 
     int alertedBeds() {

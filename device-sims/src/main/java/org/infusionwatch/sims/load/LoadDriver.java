@@ -56,7 +56,7 @@ public final class LoadDriver {
         List<MllpPipe> pipes = new ArrayList<>();
         List<MqttLoadPublisher> publishers = new ArrayList<>();
         try (GatewayWatcher watcher = new GatewayWatcher(settings.mqttUri(), settings.gatewayName(), alertLatencies,
-                byName, () -> runStart[0])) {
+                byName, () -> runStart[0], Scenarios.HYPOXEMIA_WORSENING)) {
             double idleCpu = measureIdle(watcher);
             if (settings.mllpBeds() > 0) {
                 for (int i = 0; i < settings.connections(); i++) {
@@ -83,7 +83,7 @@ public final class LoadDriver {
                     mqttFailed, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
                     alertLatencies.fromWireMllp().histogram(), alertLatencies.fromWireMqtt().histogram(),
                     sendLateness.histogram(),
-                    expectedAlerts, watcher.alertedBeds(),
+                    expectedAlerts, watcher.alertedBeds(), watcher.unexpectedAlerts(),
                     metrics, idleCpu);
         } finally {
             for (MllpPipe p : pipes) {
@@ -103,7 +103,7 @@ public final class LoadDriver {
             boolean mqtt = i >= settings.mllpBeds();
             String name = (mqtt ? "Q" : "L") + "%04d".formatted(mqtt ? i - settings.mllpBeds() + 1 : i + 1);
             long stagger = phases.startNanos(i);
-            BedSimulation sim = new BedSimulation(name, Scenarios.hypoxemia(), baseMs, settings.reportPeriodMs(), i + 1);
+            BedSimulation sim = new BedSimulation(name, Scenarios.hypoxemiaOnNoradrenaline(), baseMs, settings.reportPeriodMs(), i + 1);
             beds.add(new LoadBed(name, i + 1, mqtt, sim, stagger, baseMs, eventMsPerSecond));
         }
         return beds;

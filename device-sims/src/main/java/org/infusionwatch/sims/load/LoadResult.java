@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
 /**
  * What a load run measured, and the verdict against the targets: gateway-internal input-to-alert
  * p99 under 1 ms, device-to-subscriber p99 under 5 ms, heap under 256 MB, idle CPU under 1 % of
- * the machine, every message accepted and every expected alert seen.
+ * the machine, every message accepted, every expected alert seen and no other.
  */
 public record LoadResult(
         LoadSettings settings,
@@ -27,6 +27,7 @@ public record LoadResult(
         Histogram sendLateness,
         int expectedAlerts,
         int alertsSeen,
+        int unexpectedAlerts,
         JsonNode gatewayMetrics,
         double idleCpuShare) {
 
@@ -43,6 +44,7 @@ public record LoadResult(
         v.add(check(mqttConfirmed == mqttSent && mqttFailed == 0,
                 "every MQTT message confirmed (%d of %d, %d failed)".formatted(mqttConfirmed, mqttSent, mqttFailed)));
         v.add(check(alertsSeen >= expectedAlerts, "alerts seen %d of %d expected".formatted(alertsSeen, expectedAlerts)));
+        v.add(check(unexpectedAlerts == 0, "no alert of another event (%d)".formatted(unexpectedAlerts)));
         v.add(check(alertLatency.getTotalCount() > 0 && alertLatency.getValueAtPercentile(99) < END_TO_END_P99_NS,
                 "device socket → MQTT subscriber p99 %s < 5 ms".formatted(LatencyStats.ms(alertLatency.getValueAtPercentile(99)))));
         if (gatewayMetrics == null) {

@@ -40,6 +40,21 @@ public final class Scenarios {
                 .build();
     }
 
+    /**
+     * The load harness's bed: {@link #hypoxemia()} with a noradrenaline syringe running at
+     * 4 µg/min from the start (under every protocol's threshold), so that the monitor, the
+     * ventilator and a pump all report every period. Expects {@code HYPOXEMIA_WORSENING} at T0 + 2 h
+     * and nothing else. Not in the library: the detection benchmark covers its parts.
+     */
+    public static Scenario hypoxemiaOnNoradrenaline() {
+        return studyInfusion("hypoxemia-on-noradrenaline")
+                .description("noradrenaline 4 ug/min throughout; FiO2 0.40→0.70 and PEEP 8→14 cmH2O two hours after onset")
+                .at(Duration.ZERO, new StartVasopressor(1, Library.NORAD, Library.NORAD_MG_PER_ML, Library.noradRate(4)))
+                .afterOnset(Duration.ofHours(2), AdjustVentilator.to(0.70, 14))
+                .expectAfterOnset(HYPOXEMIA_WORSENING, Duration.ofHours(2))
+                .build();
+    }
+
     /** FiO2 0.40→0.59 and PEEP 8→12 at T0 + 2 h: just under the +0.20 / +5 thresholds; expects nothing. */
     public static Scenario nearMissHypoxemia() {
         return studyInfusion("near-miss-hypoxemia")
