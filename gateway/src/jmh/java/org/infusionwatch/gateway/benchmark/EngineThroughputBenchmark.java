@@ -1,6 +1,5 @@
 package org.infusionwatch.gateway.benchmark;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,15 +17,9 @@ import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.model.Observation;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
-import org.infusionwatch.gateway.hl7.Hl7Decoded;
 import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
-import org.infusionwatch.sims.model.ClinicianEntry;
-import org.infusionwatch.sims.model.DeviceSample;
-import org.infusionwatch.sims.scenario.BedOutput;
 import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenarios;
-import org.infusionwatch.sims.wire.DeviceAddress;
-import org.infusionwatch.sims.wire.Hl7DeviceSink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -108,7 +101,7 @@ public class EngineThroughputBenchmark {
         for (long t = START_MS; t < end; t += REPORT_PERIOD_MS) {
             List<DeviceReport> second = new ArrayList<>();
             for (BedSimulation sim : sims) {
-                sim.advanceTo(t, new Decoding(sim.bed(), decoder, second));
+                sim.advanceTo(t, new Hl7Decoding(UNIT, sim.bed(), decoder, second));
             }
             boolean warming = t < START_MS + WARM_MINUTES * 60_000L;
             (warming ? warmSeconds : measuredSeconds).add(second.toArray(new DeviceReport[0]));
@@ -184,28 +177,6 @@ public class EngineThroughputBenchmark {
         play(measuredSeconds);
         if (!out.isEmpty()) {
             throw new IllegalStateException("the measured stream is not a steady state: " + out);
-        }
-    }
-
-    /** Puts a simulated device sample on the wire as HL7 and reads it back as the gateway does. */
-    private record Decoding(String bed, FastPcdDecoder decoder, List<DeviceReport> into) implements BedOutput {
-        @Override
-        public void onStep(long simTimeMs, String description) {
-        }
-
-        @Override
-        public void onSample(DeviceSample sample) {
-            DeviceAddress address = DeviceAddress.of(UNIT, bed, 1, sample.kind());
-            Hl7Decoded decoded = decoder.decode(Hl7DeviceSink.write(address, sample).getBytes(StandardCharsets.UTF_8));
-            if (!decoded.accepted()) {
-                throw new IllegalStateException("simulator message refused: " + decoded.reason());
-            }
-            into.add(decoded.report());
-        }
-
-        @Override
-        public void onEntry(ClinicianEntry entry) {
-            throw new IllegalStateException("the benchmark's scenarios have no clinician entries");
         }
     }
 }
