@@ -48,7 +48,30 @@ final class BedBoard {
     private boolean infusing;
     private boolean windowClosed;
 
-    private record Latest(double value, long timeMs, String deviceId) {
+    /**
+     * The latest value of a signal from one source, updated in place: a report changes numbers
+     * only, and the device id only when another device takes the slot. A new object per report,
+     * stored into the bed's old arrays, gave the garbage collector a card to scan at every pause
+     * for every signal of every bed.
+     */
+    private static final class Latest {
+        double value;
+        long timeMs;
+        String deviceId;
+
+        Latest(double value, long timeMs, String deviceId) {
+            this.value = value;
+            this.timeMs = timeMs;
+            this.deviceId = deviceId;
+        }
+
+        void update(double newValue, long newTimeMs, String newDeviceId) {
+            value = newValue;
+            timeMs = newTimeMs;
+            if (!newDeviceId.equals(deviceId)) {
+                deviceId = newDeviceId;
+            }
+        }
     }
 
     private static final class PumpLine {
@@ -82,8 +105,8 @@ final class BedBoard {
         DeviceLine device = devices.computeIfAbsent(reporter, k -> new DeviceLine());
         device.lastSeenMs = Math.max(device.lastSeenMs, r.timeMs());
         String kind = kindOf(r);
-        if (kind != null) {
-            device.kind = kind;
+        if (kind != null && !kind.equals(device.kind)) {
+            device.kind = kind; // written only on change: see Latest
         }
         for (Observation o : r.observations()) {
             long t = o.timeMs() != 0 ? o.timeMs() : r.timeMs();
@@ -124,7 +147,7 @@ final class BedBoard {
         String text = o.text() == null ? "" : o.text().toLowerCase(java.util.Locale.ROOT);
         switch (code) {
             case DRUG_NAME_LABEL -> {
-                if (!text.isBlank()) {
+                if (!text.isBlank() && !o.text().equals(pump.drug)) {
                     pump.drug = o.text();
                 }
             }
@@ -136,8 +159,13 @@ final class BedBoard {
                         || text.contains("standby") || text.contains("idle");
                 pump.running = !pump.halted && !(pump.rate <= 0);
             }
-            default -> pump.notADose = text.contains("bolus") ? "bolus" : text.contains("prim") ? "priming"
-                    : text.contains("purge") || text.contains("flush") ? "purge" : null;
+            default -> {
+                String notADose = text.contains("bolus") ? "bolus" : text.contains("prim") ? "priming"
+                        : text.contains("purge") || text.contains("flush") ? "purge" : null;
+                if (!java.util.Objects.equals(notADose, pump.notADose)) {
+                    pump.notADose = notADose;
+                }
+            }
         }
     }
 
@@ -214,8 +242,13 @@ final class BedBoard {
 
     private void keep(KeySignal s, double value, long timeMs, String deviceId, int rank) {
         Latest[] byRank = latest.computeIfAbsent(s, k -> new Latest[4]);
-        if (rank < byRank.length && (byRank[rank] == null || timeMs >= byRank[rank].timeMs)) {
-            byRank[rank] = new Latest(value, timeMs, deviceId);
+        if (rank < byRank.length) {
+            Latest l = byRank[rank];
+            if (l == null) {
+                byRank[rank] = new Latest(value, timeMs, deviceId);
+            } else if (timeMs >= l.timeMs) {
+                l.update(value, timeMs, deviceId);
+            }
         }
         history(s.name(), s.label(), s.unit()).add(timeMs, value);
     }
