@@ -37,7 +37,8 @@ public final class AgentPipeline implements AutoCloseable {
 
     private AgentPipeline(Context ctx) {
         PublishedSlotWaitStrategy waitStrategy = new PublishedSlotWaitStrategy();
-        disruptor = new Disruptor<>(InboundEvent::new, ctx.ringSize, threadFactory(), ProducerType.MULTI, waitStrategy);
+        int inputReaders = ctx.observer == InputObserver.NONE ? 1 : 2;
+        disruptor = new Disruptor<>(() -> new InboundEvent(inputReaders), ctx.ringSize, threadFactory(), ProducerType.MULTI, waitStrategy);
         waitStrategy.watch(disruptor.getRingBuffer());
         JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
         EngineHandler engine = new EngineHandler(ctx.engine, ctx.immediate);

@@ -35,6 +35,7 @@ public final class EngineHandler implements EventHandler<InboundEvent> {
             case REJECTED -> { }
             default -> throw new IllegalStateException("unknown input kind " + e.kind);
         }
+        e.inputRead();
         for (int i = 0; i < e.notices.size(); i++) {
             immediate.onNotice(e.notices.get(i), e.receivedAtNanos);
         }

@@ -50,6 +50,7 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
             pendingAcks.add(e.ack);
             pendingSeqs.add(seq);
         }
+        e.journalled();
         if (endOfBatch || pendingAcks.size() >= maxBatch) {
             flush();
         }

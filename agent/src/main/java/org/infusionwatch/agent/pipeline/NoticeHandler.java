@@ -22,5 +22,6 @@ public final class NoticeHandler implements EventHandler<InboundEvent> {
         for (int i = 0; i < e.notices.size(); i++) {
             output.emit(e.notices.get(i), e.receivedAtNanos);
         }
+        e.notices.clear();
     }
 }

@@ -19,5 +19,6 @@ final class ObserverHandler implements EventHandler<InboundEvent> {
             case TICK -> observer.onTick(e.tickTimeMs);
             default -> { }
         }
+        e.inputRead();
     }
 }

@@ -52,4 +52,63 @@ class RecentIdsTest {
             }
         }
     }
+
+    /**
+     * The same window with many devices (so the source table fills and is compacted), ids that
+     * grow longer as the run goes on and ids too long to keep as characters.
+     */
+    @Test
+    void agreesWithAPlainWindowAcrossManySourcesAndIdLengths() {
+        RecentIds recent = new RecentIds(64);
+        Deque<String> window = new ArrayDeque<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            String source = random.nextInt(10) == 0 ? null : "DEV-" + random.nextInt(i < 100_000 ? 4 : 300);
+            String id = "M".repeat(random.nextInt(i < 50_000 ? 8 : RecentIds.MAX_INLINE_CHARS + 20))
+                    + random.nextInt(40);
+            String key = source + "|" + id;
+            boolean expected = window.contains(key);
+            assertThat(recent.seenBefore(source, id)).as("check %d of %s", i, key).isEqualTo(expected);
+            if (!expected) {
+                window.addLast(key);
+                if (window.size() > 64) {
+                    window.removeFirst();
+                }
+            }
+        }
+    }
+
+    @Test
+    void idsWithTheSameHashAreStillTold() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        String longA = "Aa".repeat(RecentIds.MAX_INLINE_CHARS);
+        String longB = "Aa".repeat(RecentIds.MAX_INLINE_CHARS - 1) + "BB";
+        assertThat(longA.hashCode()).isEqualTo(longB.hashCode());
+        RecentIds recent = new RecentIds(8);
+
+        assertThat(recent.seenBefore("D", "Aa")).isFalse();
+        assertThat(recent.seenBefore("D", "BB")).isFalse();
+        assertThat(recent.seenBefore("D", longA)).isFalse();
+        assertThat(recent.seenBefore("D", longB)).isFalse();
+        assertThat(recent.seenBefore("D", "BB")).isTrue();
+        assertThat(recent.seenBefore("D", longA)).isTrue();
+    }
+
+    @Test
+    void doesNotKeepTheStringsItIsGiven() throws Exception {
+        RecentIds recent = new RecentIds(8);
+        String id = new String("MSG-000123".toCharArray());
+        recent.seenBefore(new String("VENT-1".toCharArray()), id);
+
+        for (java.lang.reflect.Field f : RecentIds.class.getDeclaredFields()) {
+            if (f.getType() == String[].class) {
+                f.setAccessible(true);
+                String[] held = (String[]) f.get(recent);
+                if (held != null) {
+                    assertThat(held).as(f.getName()).doesNotContain(id);
+                }
+            }
+        }
+        assertThat(recent.seenBefore("VENT-1", "MSG-000123")).isTrue();
+    }
 }

@@ -44,8 +44,11 @@ final class FastAckWriter {
     private long lastIdMs = Long.MIN_VALUE;
     private byte[] idTime;
 
-    /** The bytes of an ACK that depend only on the header. */
-    private static final class Template {
+    /**
+     * The bytes of an ACK that depend only on the header. The scanner keeps one with each header
+     * it keeps ({@link MshReader#ackTemplate}), so a device's ACKs reuse it.
+     */
+    static final class Template {
         final AckHeader header;
         /** {@code MSH|^~\&|app|MSH-4|MSH-5|MSH-6|} */
         final byte[] head;
@@ -65,10 +68,6 @@ final class FastAckWriter {
         }
     }
 
-    /** Templates by header instance: the scanner hands out the same {@link AckHeader} for the same header. */
-    private static final int TEMPLATES = 256;
-    private final Template[] templates = new Template[TEMPLATES];
-
     private long lastSecond = Long.MIN_VALUE;
     private final byte[] secondDigits = new byte[14];
     private byte[] scratch = new byte[256];
@@ -87,7 +86,11 @@ final class FastAckWriter {
      * @return the ACK, segments terminated by CR, in the header's charset
      */
     byte[] accept(AckHeader header, String controlId) {
-        Template template = template(header);
+        return accept(template(header), controlId);
+    }
+
+    /** As {@link #accept(AckHeader, String)}, with a template made by {@link #template} before. */
+    byte[] accept(Template template, String controlId) {
         long nowMs = clock.millis();
         length = 0;
         append(template.head);
@@ -106,14 +109,9 @@ final class FastAckWriter {
         return Arrays.copyOf(scratch, length);
     }
 
-    private Template template(AckHeader header) {
-        int slot = System.identityHashCode(header) & (TEMPLATES - 1);
-        Template template = templates[slot];
-        if (template == null || template.header != header) {
-            template = new Template(header, escapedApplication);
-            templates[slot] = template;
-        }
-        return template;
+    /** The parts of every ACK to {@code header} that do not change from one message to the next. */
+    Template template(AckHeader header) {
+        return new Template(header, escapedApplication);
     }
 
     private static String components(List<String> components) {

@@ -75,7 +75,7 @@ public final class FastPcdDecoder {
     private Hl7Decoded decode(byte[] message, boolean withAck) {
         try {
             DeviceReport report = scanner.scan(message);
-            byte[] ack = withAck ? ackWriter.accept(scanner.header(), scanner.controlId()) : NO_ACK;
+            byte[] ack = withAck ? ackWriter.accept(scanner.ackTemplate(ackWriter), scanner.controlId()) : NO_ACK;
             scanned++;
             return new Hl7Decoded(scanner.controlId(), scanner.messageType(), report, null, AckCode.AA, null, null, ack,
                     scanner.header());
@@ -107,6 +107,11 @@ public final class FastPcdDecoder {
     }
 
     /** Messages decoded by the scanner since this decoder was made. */
+    /** MSH segments read in full rather than matched to a header kept from an earlier message. */
+    long headersRead() {
+        return scanner.headersRead();
+    }
+
     public long scannedCount() {
         return scanned;
     }

@@ -39,12 +39,15 @@ final class MshReader {
     private static final List<String> TRIGGERS = List.of("R01", "R40", "R42");
 
     /**
-     * Headers read before, by a hash of their MSH-3 to MSH-6. A device-integration gateway
-     * multiplexes a whole unit on one connection (40 beds with a monitor, a ventilator and a pump
-     * each is 120 devices); with 64 entries such a connection rebuilt most headers and their ACK
-     * templates for every message.
+     * Headers read before, by a hash of their MSH-3 to MSH-6, in sets of {@value #HEADER_WAYS}.
+     * A device-integration gateway multiplexes a whole unit on one connection (40 beds with a
+     * monitor, a ventilator and a pump each is 120 devices, and a pump's reports and events have
+     * two headers in the same set). With 256 entries in pairs, a few sets of such a connection
+     * held three headers or more and rebuilt one of them, with its ACK template, for nearly every
+     * message: garbage that lived long enough to reach the old generation. 16 KB a connection.
      */
-    private static final int CACHED_HEADERS = 256;
+    private static final int CACHED_HEADERS = 4096;
+    private static final int HEADER_WAYS = 8;
     /** MSH-7 starts after the sixth field separator (MSH-1, then the ends of MSH-2 to MSH-6). */
     private static final int MSH_7_PIECE = 6;
     private static final int MSH_10_PIECE = 9;
@@ -68,6 +71,8 @@ final class MshReader {
         /** The OBX read at each position of this device's messages; made once the header comes again. */
         ObxMemo[] obx;
         boolean seenAgain;
+        /** The ACK's fixed parts, made at the first ACK to this header. */
+        FastAckWriter.Template ackTemplate;
     }
 
     /** More OBX per message than this are read without memo. */
@@ -75,6 +80,7 @@ final class MshReader {
 
     private final Header[] cache = new Header[CACHED_HEADERS];
     private Header current;
+    private long headersRead;
     // Where the variable fields of the current message are.
     private int timeFrom;
     private int timeTo;
@@ -102,11 +108,9 @@ final class MshReader {
         if (prefix < 0) {
             return false;
         }
-        // Two ways per slot: one device sending two message types (R01 reports, R40 alarms) has
-        // the same MSH-3 to MSH-6 in both.
-        int slot = hash(message, prefix) & (CACHED_HEADERS - 1);
-        for (int way = 0; way < 2; way++) {
-            Header cached = cache[slot ^ way];
+        int set = firstWay(hash(message, prefix));
+        for (int way = set; way < set + HEADER_WAYS; way++) {
+            Header cached = cache[way];
             if (cached != null && cached != current && matches(cached, message)) {
                 current = cached;
                 current.seenAgain = true;
@@ -116,6 +120,18 @@ final class MshReader {
         return false;
     }
 
+    /** The first entry of the set a header hash falls in. */
+    private static int firstWay(int hash) {
+        return hash & (CACHED_HEADERS - 1) & -HEADER_WAYS;
+    }
+
+    /** Puts a header first in its set; the set's last (oldest) header leaves. */
+    private void cache(Header header, int hash) {
+        int set = firstWay(hash);
+        System.arraycopy(cache, set, cache, set + 1, HEADER_WAYS - 1);
+        cache[set] = header;
+    }
+
     /**
      * Reads the header of a message whose cursor stands on its MSH segment.
      *
@@ -123,6 +139,7 @@ final class MshReader {
      */
     void read(byte[] message, SegmentCursor msh, ValueReader values) {
         current = null;
+        headersRead++;
         if (msh.segmentEnd() > HEADER_SNIFF_BYTES) {
             throw Fallback.of(Fallback.Reason.HEADER);
         }
@@ -142,9 +159,7 @@ final class MshReader {
             header.beforeTime = Arrays.copyOfRange(message, 0, timeFrom);
             header.beforeId = Arrays.copyOfRange(message, timeTo, idFrom);
             header.afterId = Arrays.copyOfRange(message, idTo, segmentEnd);
-            int slot = hash(message, timeFrom) & (CACHED_HEADERS - 1);
-            cache[slot ^ 1] = cache[slot];
-            cache[slot] = header;
+            cache(header, hash(message, timeFrom));
         }
         current = header;
     }
@@ -197,6 +212,21 @@ final class MshReader {
 
     AckHeader header() {
         return current.ack;
+    }
+
+    /** The ACK template of the current header, made by {@code writer} the first time. */
+    FastAckWriter.Template ackTemplate(FastAckWriter writer) {
+        FastAckWriter.Template template = current.ackTemplate;
+        if (template == null) {
+            template = writer.template(current.ack);
+            current.ackTemplate = template;
+        }
+        return template;
+    }
+
+    /** Headers read in full so far: once per device, unless the cache is too small for a connection's devices. */
+    long headersRead() {
+        return headersRead;
     }
 
     Charset charset() {
@@ -392,6 +422,12 @@ final class MshReader {
         for (int i = 9; i < beforeTime; i++) {
             h = 31 * h + message[i];
         }
+        // MurmurHash3's finaliser: the devices of a unit differ in a few characters mid-field,
+        // which a plain polynomial hash leaves clustered in the low bits.
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
     }
 

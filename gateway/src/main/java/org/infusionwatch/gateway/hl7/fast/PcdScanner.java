@@ -112,6 +112,15 @@ final class PcdScanner {
         return msh.header();
     }
 
+    /** The ACK template of the last message's header, kept with the header. */
+    FastAckWriter.Template ackTemplate(FastAckWriter writer) {
+        return msh.ackTemplate(writer);
+    }
+
+    long headersRead() {
+        return msh.headersRead();
+    }
+
     private void readHeader(byte[] message) {
         if (message.length < 9 || message[0] != 'M' || message[1] != 'S' || message[2] != 'H'
                 || message[8] != message[3]) {

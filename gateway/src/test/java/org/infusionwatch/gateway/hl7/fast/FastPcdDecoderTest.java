@@ -61,6 +61,36 @@ class FastPcdDecoderTest {
                         ObservationKind.MEASUREMENT, T_1015 + 14_000, "VENT-BED01"));
     }
 
+    /**
+     * One connection of a device-integration gateway carries a whole unit: 40 beds of a monitor,
+     * a ventilator and a pump, the pumps sending reports and events. After the first round every
+     * header is known, so no message re-reads its MSH, and every ACK still names its own sender.
+     */
+    @Test
+    void shouldKeepTheHeaderOfEveryDeviceOfAMultiplexedUnit() {
+        FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
+        int devices = 120;
+        for (int round = 0; round < 3; round++) {
+            for (int d = 0; d < devices; d++) {
+                String eui = String.format("0012ABCD%08X", 0x100 + d);
+                String id = "M" + round + "-" + d;
+                String message = VENT.replace("IWSIM_VENT^0012ABCD00000101", "IWSIM_DEV" + d + "^" + eui)
+                        .replace("VENT-BED01-000042", id);
+                Hl7Decoded decoded = decoder.decode(message.getBytes(StandardCharsets.UTF_8));
+                String ack = new String(decoded.ack(), StandardCharsets.UTF_8);
+                assertThat(ack).contains("|IWSIM_DEV" + d + "^" + eui + "^EUI-64|").endsWith("MSA|AA|" + id + "\r");
+                if (d % 3 == 2) {
+                    decoded = decoder.decode(PUMP.replace("IWSIM_PUMP^0012ABCD00000103", "IWSIM_DEV" + d + "^" + eui)
+                            .replace("PUMP-BED01-000007", id + "E").getBytes(StandardCharsets.UTF_8));
+                    assertThat(new String(decoded.ack(), StandardCharsets.UTF_8)).contains("|ACK^R42^ACK|");
+                }
+            }
+        }
+        assertThat(decoder.delegatedCount()).isZero();
+        assertThat(decoder.headersRead()).as("one R01 header per device, one R42 header per pump")
+                .isEqualTo(devices + devices / 3);
+    }
+
     @Test
     void shouldReadARecordedMessageAsALiveOneWithoutWritingItsAck() {
         FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
