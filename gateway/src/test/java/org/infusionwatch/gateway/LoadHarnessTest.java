@@ -46,6 +46,8 @@ class LoadHarnessTest {
             assertThat(result.unexpectedAlerts()).as("the beds' running noradrenaline stays under every threshold")
                     .isZero();
             assertThat(result.alertLatency().getTotalCount()).isEqualTo(24);
+            assertThat(result.alertLatencyAtFullLoad().getTotalCount())
+                    .as("every bed starts within the first second; each alert comes 6.5 s after its start").isEqualTo(24);
             // Every alert is also timed from when its message reached the wire, which is never
             // before it was due: that figure is the shorter of the two.
             assertThat(result.alertFromWireMllp().getTotalCount()).isEqualTo(12);

@@ -80,7 +80,8 @@ final class GatewayWatcher implements AutoCloseable {
             return;
         }
         long raisedMs = Instant.parse(alert.path("raisedTime").asText()).toEpochMilli();
-        latencies.fromDue().record(now - (runStartNanos.getAsLong() + loadBed.dueElapsedNanos(raisedMs)));
+        long dueElapsed = loadBed.dueElapsedNanos(raisedMs);
+        latencies.recordFromDue(dueElapsed, now - (runStartNanos.getAsLong() + dueElapsed));
         long written = loadBed.writtenNanos(raisedMs);
         if (written >= 0) {
             (loadBed.overMqtt ? latencies.fromWireMqtt() : latencies.fromWireMllp()).record(now - written);

@@ -51,7 +51,7 @@ public final class LoadDriver {
         beds.forEach(b -> byName.put(b.name, b));
         LatencyStats ackLatency = new LatencyStats();
         LatencyStats sendLateness = new LatencyStats();
-        AlertLatencies alertLatencies = new AlertLatencies();
+        AlertLatencies alertLatencies = new AlertLatencies(settings.staggerSeconds() * 1_000_000_000L);
         long[] runStart = {0};
         List<MllpPipe> pipes = new ArrayList<>();
         List<MqttLoadPublisher> publishers = new ArrayList<>();
@@ -81,6 +81,7 @@ public final class LoadDriver {
             long mqttFailed = publishers.stream().mapToLong(p -> p.failed.get()).sum();
             return new LoadResult(settings, offered, mllpSent, mllpAccepted, mllpRefused, mqttSent, mqttConfirmed,
                     mqttFailed, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
+                    alertLatencies.fromDueAtFullLoad().histogram(),
                     alertLatencies.fromWireMllp().histogram(), alertLatencies.fromWireMqtt().histogram(),
                     sendLateness.histogram(),
                     expectedAlerts, watcher.alertedBeds(), watcher.unexpectedAlerts(),

@@ -22,6 +22,7 @@ public record LoadResult(
         long mqttFailed,
         Histogram ackLatency,
         Histogram alertLatency,
+        Histogram alertLatencyAtFullLoad,
         Histogram alertFromWireMllp,
         Histogram alertFromWireMqtt,
         Histogram sendLateness,
@@ -74,6 +75,8 @@ public record LoadResult(
         out.println("MLLP ACK latency, from when each message was due (coordinated omission corrected): "
                 + LatencyStats.describe(ackLatency));
         out.println("alert latency, device socket → MQTT subscriber: " + LatencyStats.describe(alertLatency));
+        out.printf("  of which due once every bed was running (after %d s of starts): %s%n", settings.staggerSeconds(),
+                LatencyStats.describe(alertLatencyAtFullLoad));
         out.println("  the same from when the driver put the message on the wire (leaves out the driver's own lateness):");
         out.println("    MLLP beds: " + LatencyStats.describe(alertFromWireMllp));
         out.println("    MQTT beds: " + LatencyStats.describe(alertFromWireMqtt));
