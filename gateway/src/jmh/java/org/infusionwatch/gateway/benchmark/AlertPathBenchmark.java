@@ -1,11 +1,8 @@
 package org.infusionwatch.gateway.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +17,7 @@ import org.infusionwatch.agent.model.BedRef;
 import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.infusionwatch.gateway.AlertPathWarmup;
-import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
 import org.infusionwatch.gateway.mqtt.NoticeJson;
-import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenarios;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -98,20 +93,12 @@ public class AlertPathBenchmark {
     @Setup(Level.Trial)
     public void record() {
         profile = ProtocolProfile.builtIn("STROMA");
-        enrolment = new HashMap<>();
-        FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
-        List<BedSimulation> sims = new ArrayList<>();
-        for (int i = 0; i < beds; i++) {
-            String bed = "A%03d".formatted(i);
-            enrolment.put(new BedRef(UNIT, bed), "BENCH-%04d".formatted(i));
-            sims.add(new BedSimulation(bed, Scenarios.hypoxemia(), START_MS, REPORT_PERIOD_MS, 31 + i));
-        }
+        SimulatedWard ward = new SimulatedWard(UNIT, "A", beds, i -> Scenarios.hypoxemia(), START_MS, REPORT_PERIOD_MS,
+                31);
+        enrolment = ward.enrolment();
         List<Object[]> seconds = new ArrayList<>();
         for (long t = START_MS; t < SEARCH_UNTIL_MS; t += REPORT_PERIOD_MS) {
-            List<DeviceReport> second = new ArrayList<>();
-            for (BedSimulation sim : sims) {
-                sim.advanceTo(t, new Hl7Decoding(UNIT, sim.bed(), decoder, second));
-            }
+            List<DeviceReport> second = ward.advanceTo(t);
             Object[] inputs = second.toArray(new Object[second.size() + 1]);
             inputs[second.size()] = t; // the tick that follows the second
             seconds.add(inputs);

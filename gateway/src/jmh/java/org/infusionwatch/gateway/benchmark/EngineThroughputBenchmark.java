@@ -1,10 +1,7 @@
 package org.infusionwatch.gateway.benchmark;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +14,6 @@ import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.model.InfusionNotice;
 import org.infusionwatch.agent.model.Observation;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
-import org.infusionwatch.gateway.hl7.fast.FastPcdDecoder;
-import org.infusionwatch.sims.scenario.BedSimulation;
 import org.infusionwatch.sims.scenario.Scenarios;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,23 +81,14 @@ public class EngineThroughputBenchmark {
     @Setup(Level.Trial)
     public void record() {
         profile = ProtocolProfile.builtIn("STROMA");
-        enrolment = new HashMap<>();
-        FastPcdDecoder decoder = new FastPcdDecoder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "INFUSIONWATCH");
-        List<BedSimulation> sims = new ArrayList<>();
-        for (int i = 0; i < beds; i++) {
-            String bed = "B%03d".formatted(i);
-            enrolment.put(new BedRef(UNIT, bed), "BENCH-%04d".formatted(i));
-            sims.add(new BedSimulation(bed, Scenarios.named(SCENARIOS[i % SCENARIOS.length]), START_MS,
-                    REPORT_PERIOD_MS, 17 + i));
-        }
+        SimulatedWard ward = new SimulatedWard(UNIT, "B", beds, i -> Scenarios.named(SCENARIOS[i % SCENARIOS.length]),
+                START_MS, REPORT_PERIOD_MS, 17);
+        enrolment = ward.enrolment();
         warmSeconds = new ArrayList<>();
         measuredSeconds = new ArrayList<>();
         long end = START_MS + (WARM_MINUTES + minutes) * 60_000L;
         for (long t = START_MS; t < end; t += REPORT_PERIOD_MS) {
-            List<DeviceReport> second = new ArrayList<>();
-            for (BedSimulation sim : sims) {
-                sim.advanceTo(t, new Hl7Decoding(UNIT, sim.bed(), decoder, second));
-            }
+            List<DeviceReport> second = ward.advanceTo(t);
             boolean warming = t < START_MS + WARM_MINUTES * 60_000L;
             (warming ? warmSeconds : measuredSeconds).add(second.toArray(new DeviceReport[0]));
             if (!warming) {
