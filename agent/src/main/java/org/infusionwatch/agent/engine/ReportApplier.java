@@ -1,6 +1,7 @@
 package org.infusionwatch.agent.engine;
 
 import java.util.List;
+import java.util.Objects;
 import org.infusionwatch.agent.model.DeviceReport;
 import org.infusionwatch.agent.model.Observation;
 import org.infusionwatch.agent.model.ObservationKind;
@@ -169,7 +170,11 @@ final class ReportApplier {
         if (bed.ventMode.record(o.timeMs(), mode.level())) {
             bed.ventilationChanges++;
         }
-        bed.lastModeLabel = o.text();
+        if (!Objects.equals(text, bed.lastModeLabel)) {
+            // Written only on change: each report's label is a new string, and storing it into
+            // the bed's long-lived state would cost the garbage collector at every report.
+            bed.lastModeLabel = text;
+        }
         bed.devices.seen(o.deviceId(), o.timeMs());
     }
 
