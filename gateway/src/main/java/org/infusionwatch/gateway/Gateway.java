@@ -100,6 +100,7 @@ public final class Gateway implements AutoCloseable {
                 new EngineDriver(core, recoveryOutput).observer(observer));
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
                 .journal(journal)
+                .journalCommitGapMicros(settings.journalCommitGapMicros())
                 .immediate(publisher)
                 .output(liveOutput)
                 .engine(core)

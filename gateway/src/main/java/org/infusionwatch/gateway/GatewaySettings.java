@@ -13,6 +13,7 @@ import org.infusionwatch.agent.engine.EngineConfig;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.engine.StudyProductMatcher;
 import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.agent.pipeline.AgentPipeline;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 
 /**
@@ -51,13 +52,15 @@ public final class GatewaySettings {
     private int realtimePriority;
     private int warmupAlerts;
     private boolean warmupAlertsGiven;
+    private long journalCommitGapMicros = AgentPipeline.Context.DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
                        String dataDir, String protocol, String studyProductPrefix, Map<String, String> enrolment,
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
-                       String usersFile, Integer realtimePriority, Integer warmupAlerts) {
+                       String usersFile, Integer realtimePriority, Integer warmupAlerts,
+                       Long journalCommitGapMicros) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -126,6 +129,9 @@ public final class GatewaySettings {
         if (f.warmupAlerts() != null) {
             warmupAlerts(f.warmupAlerts());
         }
+        if (f.journalCommitGapMicros() != null) {
+            journalCommitGapMicros(f.journalCommitGapMicros());
+        }
         return this;
     }
 
@@ -145,7 +151,8 @@ public final class GatewaySettings {
         Map<String, Double> weights = new LinkedHashMap<>();
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
-                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null);
+                table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
+                null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -287,6 +294,22 @@ public final class GatewaySettings {
         warmupAlerts = v;
         warmupAlertsGiven = true;
         return this;
+    }
+
+    /**
+     * The least time between two commits of the input journal while inputs keep coming, in µs; 0
+     * commits as soon as the journal has caught up (see CommitSpacing in the agent).
+     */
+    public GatewaySettings journalCommitGapMicros(long v) {
+        if (v < 0 || v > 1_000_000) {
+            throw new IllegalArgumentException("journalCommitGapMicros " + v + " (expected: 0 to 1000000)");
+        }
+        journalCommitGapMicros = v;
+        return this;
+    }
+
+    public long journalCommitGapMicros() {
+        return journalCommitGapMicros;
     }
 
     public int warmupAlerts() {

@@ -88,4 +88,20 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> new GatewaySettings().load(config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmupAlerts -1");
     }
+
+    @Test
+    void shouldReadTheGapBetweenJournalCommitsAndRefuseOneOutOfRange() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        assertThat(new GatewaySettings().journalCommitGapMicros()).as("2 ms unless told").isEqualTo(2_000);
+        Files.writeString(config, """
+                {"journalCommitGapMicros": 0}
+                """);
+        assertThat(new GatewaySettings().load(config).journalCommitGapMicros()).isZero();
+
+        Files.writeString(config, """
+                {"journalCommitGapMicros": -5}
+                """);
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journalCommitGapMicros -5");
+    }
 }

@@ -40,7 +40,8 @@ public final class AgentPipeline implements AutoCloseable {
         int inputReaders = ctx.observer == InputObserver.NONE ? 1 : 2;
         disruptor = new Disruptor<>(() -> new InboundEvent(inputReaders), ctx.ringSize, threadFactory(), ProducerType.MULTI, waitStrategy);
         waitStrategy.watch(disruptor.getRingBuffer());
-        JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch);
+        JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch,
+                ctx.journalCommitGapMicros);
         EngineHandler engine = new EngineHandler(ctx.engine, ctx.immediate);
         NoticeHandler output = new NoticeHandler(ctx.output);
         disruptor.handleEventsWith(journal);
@@ -103,8 +104,12 @@ public final class AgentPipeline implements AutoCloseable {
 
     /** Settings of the pipeline; defaults in one place, checked once in {@link #conclude()}. */
     public static final class Context {
+        /** Under load, at most 500 journal syncs a second; a lone message is not delayed. */
+        public static final long DEFAULT_JOURNAL_COMMIT_GAP_MICROS = 2_000;
+
         private int ringSize = 8192;
         private int maxJournalBatch = 512;
+        private long journalCommitGapMicros = DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
         private InputJournal journal;
         private AgentCore engine;
         private NoticeOutput output;
@@ -119,6 +124,15 @@ public final class AgentPipeline implements AutoCloseable {
 
         public Context maxJournalBatch(int v) {
             maxJournalBatch = v;
+            return this;
+        }
+
+        /**
+         * The least time between two journal commits while inputs keep coming ({@link CommitSpacing});
+         * {@value #DEFAULT_JOURNAL_COMMIT_GAP_MICROS} µs by default, 0 to commit every caught-up batch at once.
+         */
+        public Context journalCommitGapMicros(long v) {
+            journalCommitGapMicros = v;
             return this;
         }
 
@@ -170,6 +184,9 @@ public final class AgentPipeline implements AutoCloseable {
             }
             if (maxJournalBatch < 1) {
                 throw new IllegalArgumentException("maxJournalBatch must be at least 1, was " + maxJournalBatch);
+            }
+            if (journalCommitGapMicros < 0 || journalCommitGapMicros > 1_000_000) {
+                throw new IllegalArgumentException("journalCommitGapMicros must be 0 to 1,000,000, was " + journalCommitGapMicros);
             }
             return this;
         }

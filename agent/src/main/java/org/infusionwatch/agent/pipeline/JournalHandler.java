@@ -3,6 +3,8 @@ package org.infusionwatch.agent.pipeline;
 import com.lmax.disruptor.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.journal.InputJournal;
 import org.infusionwatch.agent.journal.JournalRecord;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Journals every input and releases acknowledgements once the batch holding it is synced.
  * Runs beside the engine handler on its own thread; a batch ends at the Disruptor's end of batch
  * or after {@code maxBatch} inputs, whichever comes first, so acknowledgement latency stays bounded
- * under load while one sync covers many messages.
+ * under load while one sync covers many messages. At the end of a batch the commit also waits
+ * until the gap since the last one has passed ({@link CommitSpacing}); a full batch does not wait.
  */
 public final class JournalHandler implements EventHandler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(JournalHandler.class);
@@ -21,13 +24,21 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
     private final InputJournal journal;
     private final LongSupplier wallClockMs;
     private final int maxBatch;
+    private final CommitSpacing spacing;
     private final List<AckHandle> pendingAcks = new ArrayList<>();
     private final List<Long> pendingSeqs = new ArrayList<>();
 
-    public JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch) {
+    /** A journal whose commits, once a batch has caught up with the ring, are at least {@code minCommitGapMicros} apart (0: no gap). */
+    public JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, long minCommitGapMicros) {
+        this(journal, wallClockMs, maxBatch, new CommitSpacing(TimeUnit.MICROSECONDS.toNanos(minCommitGapMicros),
+                System::nanoTime, LockSupport::parkNanos));
+    }
+
+    JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, CommitSpacing spacing) {
         this.journal = journal;
         this.wallClockMs = wallClockMs;
         this.maxBatch = maxBatch;
+        this.spacing = spacing;
     }
 
     /** Names the thread, for thread dumps and profiles. */
@@ -51,13 +62,17 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
             pendingSeqs.add(seq);
         }
         e.journalled();
-        if (endOfBatch || pendingAcks.size() >= maxBatch) {
+        if (pendingAcks.size() >= maxBatch) {
+            flush();
+        } else if (endOfBatch) {
+            spacing.awaitTurn();
             flush();
         }
     }
 
     private void flush() {
         try {
+            spacing.committing();
             journal.commit();
         } catch (RuntimeException ex) {
             LOG.error("journal commit failed; {} inputs will be refused so their senders retry", pendingAcks.size(), ex);

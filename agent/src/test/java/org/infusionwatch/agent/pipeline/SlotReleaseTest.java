@@ -118,7 +118,7 @@ class SlotReleaseTest {
         e.set(InputKind.DEVICE_REPORT, SOURCE, 1, "raw".getBytes(StandardCharsets.US_ASCII), ack);
         e.report = REPORT;
 
-        new JournalHandler(journal, () -> 0L, 100).onEvent(e, 0, true);
+        new JournalHandler(journal, () -> 0L, 100, 0).onEvent(e, 0, true);
 
         assertThat(stored).singleElement().satisfies(r -> assertThat(r.payload()).asString(StandardCharsets.US_ASCII)
                 .isEqualTo("raw"));

@@ -11,6 +11,7 @@ final class TrendLine {
     private final TrendStore store;
     private final String bed;
     private final String series;
+    private final int line;
     private final TrendStore.MinuteEnvelope current = new TrendStore.MinuteEnvelope();
     /** The minute in progress is in the store as it is now (a chart was read since its last sample). */
     private boolean currentStored;
@@ -19,6 +20,7 @@ final class TrendLine {
         this.store = store;
         this.bed = bed;
         this.series = series;
+        this.line = store.line(bed, series);
     }
 
     void add(long timeMs, double value) {
@@ -30,21 +32,21 @@ final class TrendLine {
             currentStored = false;
         } else if (current.minuteMs == Long.MIN_VALUE || timeMs > current.minuteMs) {
             if (current.minuteMs != Long.MIN_VALUE && !currentStored) {
-                store.stage(bed, series, current);
+                store.stage(line, current);
             }
             current.start(timeMs, value);
             currentStored = false;
         } else {
             TrendStore.MinuteEnvelope late = new TrendStore.MinuteEnvelope();
             late.start(timeMs, value);
-            store.stage(bed, series, late);
+            store.stage(line, late);
         }
     }
 
     /** Puts the minute in progress in the store as it is now (before a chart is read, and at close). */
     void stageCurrent() {
         if (current.minuteMs != Long.MIN_VALUE && !currentStored) {
-            store.stage(bed, series, current);
+            store.stage(line, current);
             currentStored = true;
         }
     }

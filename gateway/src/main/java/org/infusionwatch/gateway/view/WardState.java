@@ -53,9 +53,9 @@ public final class WardState {
         layout.enrolment().forEach((bed, pseudonym) -> beds.put(bed, new BedBoard(bed, pseudonym, layout, trends)));
     }
 
-    /** Writes the chart values of the minutes that ended to the trend store. */
-    void flushTrends() {
-        trends.flush();
+    /** Writes the chart values of the minutes that ended to the trend store, when its write is due. */
+    void flushTrendsIfDue(long nowNanos) {
+        trends.flushIfDue(nowNanos);
     }
 
     void closeTrends() {

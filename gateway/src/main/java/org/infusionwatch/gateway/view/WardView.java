@@ -180,7 +180,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
 
     private void pushIfDue() {
         try {
-            state.flushTrends();
+            state.flushTrendsIfDue(System.nanoTime());
             if (dirty || System.nanoTime() - lastPushNanos >= TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS)) {
                 push();
             }
