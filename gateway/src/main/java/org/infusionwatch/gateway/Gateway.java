@@ -119,7 +119,10 @@ public final class Gateway implements AutoCloseable {
 
         started.push(new Ticker(pipeline.publisher(), settings.agentClockMs(), settings.tickPeriodMs()));
         if (settings.realtimePriority() > 0) {
-            started.push(AlertPathPriority.start(settings.realtimePriority()));
+            started.push(ThreadScheduling.alertPathFirst(settings.realtimePriority()));
+        }
+        if (settings.backgroundIdle()) {
+            started.push(ThreadScheduling.backgroundIdle());
         }
 
         if (view != null) {

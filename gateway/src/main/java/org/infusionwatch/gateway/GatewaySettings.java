@@ -53,6 +53,7 @@ public final class GatewaySettings {
     private int warmupAlerts;
     private boolean warmupAlertsGiven;
     private long journalCommitGapMicros = AgentPipeline.Context.DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
+    private boolean backgroundIdle;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -60,7 +61,7 @@ public final class GatewaySettings {
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
-                       Long journalCommitGapMicros) {
+                       Long journalCommitGapMicros, Boolean backgroundIdle) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -132,6 +133,9 @@ public final class GatewaySettings {
         if (f.journalCommitGapMicros() != null) {
             journalCommitGapMicros(f.journalCommitGapMicros());
         }
+        if (f.backgroundIdle() != null) {
+            backgroundIdle = f.backgroundIdle();
+        }
         return this;
     }
 
@@ -152,7 +156,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null);
+                null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -269,7 +273,7 @@ public final class GatewaySettings {
     /** The users file of the browser views; default {@code users.json} in the data folder. */
     /**
      * Real-time priority (Linux SCHED_RR, 1 to 99) of the threads on an alert's path, or 0 to leave
-     * them ordinary (see AlertPathPriority).
+     * them ordinary (see ThreadScheduling).
      */
     public GatewaySettings realtimePriority(int v) {
         if (v < 0 || v > 99) {
@@ -310,6 +314,19 @@ public final class GatewaySettings {
 
     public long journalCommitGapMicros() {
         return journalCommitGapMicros;
+    }
+
+    /**
+     * Whether the threads no alert waits for (journal, output stage, ward view, metrics) run at
+     * Linux SCHED_IDLE, giving way to every ordinary thread (see ThreadScheduling); off by default.
+     */
+    public GatewaySettings backgroundIdle(boolean v) {
+        backgroundIdle = v;
+        return this;
+    }
+
+    public boolean backgroundIdle() {
+        return backgroundIdle;
     }
 
     public int warmupAlerts() {

@@ -104,4 +104,14 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> new GatewaySettings().load(config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journalCommitGapMicros -5");
     }
+
+    @Test
+    void shouldLeaveBackgroundThreadsOrdinaryUnlessTheFileAsksForIdle() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        assertThat(new GatewaySettings().backgroundIdle()).isFalse();
+        Files.writeString(config, """
+                {"backgroundIdle": true}
+                """);
+        assertThat(new GatewaySettings().load(config).backgroundIdle()).isTrue();
+    }
 }

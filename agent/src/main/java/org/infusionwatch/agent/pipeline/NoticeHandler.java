@@ -14,6 +14,12 @@ public final class NoticeHandler implements EventHandler<InboundEvent> {
         this.output = output;
     }
 
+    /** Names the thread, for thread dumps, profiles and the gateway's background scheduling. */
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("agent-output");
+    }
+
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
         if (e.notices.isEmpty()) {

@@ -11,6 +11,12 @@ final class ObserverHandler implements EventHandler<InboundEvent> {
         this.observer = observer;
     }
 
+    /** Names the thread, for thread dumps, profiles and the gateway's background scheduling. */
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("agent-observer");
+    }
+
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
         switch (e.kind) {

@@ -46,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
                     + "PRIORITY 1 (default) to 99; needs root or CAP_SYS_NICE. See docs/performance.md.")
     Integer realtime;
 
+    @Option(names = "--background-idle",
+            description = "Run the threads no alert waits for (journal, output stage, ward view, metrics) at Linux "
+                    + "SCHED_IDLE, so that they give way to the alert path at once; acknowledgements then wait while "
+                    + "the cores are busy. See docs/performance.md.")
+    boolean backgroundIdle;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -86,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (realtime != null) {
             settings.realtimePriority(realtime);
+        }
+        if (backgroundIdle) {
+            settings.backgroundIdle(true);
         }
         if (warmupAlerts != null) {
             settings.warmupAlerts(warmupAlerts);
