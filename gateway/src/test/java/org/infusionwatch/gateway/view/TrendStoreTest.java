@@ -118,6 +118,62 @@ class TrendStoreTest {
         assertThat(staged.size()).isEqualTo(1_000);
     }
 
+    @Test
+    void shouldForgetOldMinutesLineByLineThroughTheKeyIncludingLinesOnlyAnEarlierRunKnew() throws Exception {
+        try (TrendStore store = TrendStore.open(dir, 2 * HOUR)) {
+            TrendLine gone = new TrendLine(store, "ICU-A/BED09", "HR"); // a bed discharged before the restart
+            for (int m = 0; m < 30; m++) {
+                gone.add(T0 + m * 60_000L, 70);
+            }
+        }
+        try (TrendStore store = TrendStore.open(dir, 2 * HOUR)) {
+            TrendLine hr = new TrendLine(store, "ICU-A/BED01", "HR");
+            TrendLine map = new TrendLine(store, "ICU-A/BED01", "MAP");
+            for (int m = 0; m <= 5 * 60; m++) {
+                hr.add(T0 + m * 60_000L, 80 + m % 7);
+                map.add(T0 + m * 60_000L, 65 + m % 5);
+                if (m % 20 == 0) {
+                    store.flush();
+                }
+            }
+            store.flush();
+            assertThat(rowsOnDisk("ICU-A/BED09")).as("a line no longer reporting is pruned too").isZero();
+            for (String series : new String[] {"HR", "MAP"}) {
+                assertThat(oldestMinuteOnDisk("ICU-A/BED01", series)).as(series)
+                        .isGreaterThanOrEqualTo(T0 + 5 * HOUR - 2 * HOUR - HOUR);
+            }
+            assertThat(hr.range(T0 + 4 * HOUR, T0 + 5 * HOUR).size()).isPositive();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trends.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(
+                     "EXPLAIN QUERY PLAN DELETE FROM trends WHERE bed = 'b' AND series = 's' AND minute_ms < 0")) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString("detail")).append('\n');
+            }
+            assertThat(plan.toString()).as("a line's old minutes are found through the key, not a scan")
+                    .contains("PRIMARY KEY").doesNotContain("SCAN");
+        }
+    }
+
+    private long oldestMinuteOnDisk(String bed, String series) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trends.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MIN(minute_ms) FROM trends WHERE bed = '" + bed
+                     + "' AND series = '" + series + "'")) {
+            return rs.getLong(1);
+        }
+    }
+
+    private int rowsOnDisk(String bed) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trends.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM trends WHERE bed = '" + bed + "'")) {
+            return rs.getInt(1);
+        }
+    }
+
     private int rowsOnDisk() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trends.db"));
              Statement st = c.createStatement();
