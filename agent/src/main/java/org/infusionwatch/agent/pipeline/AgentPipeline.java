@@ -22,8 +22,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   edges ──▶ ring ──▶ JournalHandler (append, sync, release ACKs)
- *                  └─▶ EngineHandler (bed state, rules; immediate sink) ──▶ NoticeHandler (event log, sinks)
+ *                  ├─▶ EngineHandler (bed state, rules; immediate sink) ──▶ NoticeHandler (event log, sinks)
+ *                  └─▶ ObserverHandler (views; only when there is an observer)
  * </pre>
+ *
+ * Only the engine wakes for every input. The journal, the output stage and the observer start
+ * their batches a gap apart under load ({@link BatchSpacing}), so that on a small machine their
+ * wake-ups do not compete with the alert path thousands of times a second.
  *
  * A blocking wait strategy ({@link PublishedSlotWaitStrategy}) keeps an idle gateway idle and
  * keeps handlers from spinning on a slot an edge thread has claimed but not yet filled. Each handler has its own exception
@@ -43,11 +48,11 @@ public final class AgentPipeline implements AutoCloseable {
         JournalHandler journal = new JournalHandler(ctx.journal, ctx.wallClockMs, ctx.maxJournalBatch,
                 ctx.journalCommitGapMicros);
         EngineHandler engine = new EngineHandler(ctx.engine, ctx.immediate);
-        NoticeHandler output = new NoticeHandler(ctx.output);
+        NoticeHandler output = new NoticeHandler(ctx.output, BatchSpacing.ofMicros(ctx.backgroundBatchGapMicros));
         disruptor.handleEventsWith(journal);
         disruptor.handleEventsWith(engine).then(output);
         if (ctx.observer != InputObserver.NONE) {
-            disruptor.handleEventsWith(new ObserverHandler(ctx.observer));
+            disruptor.handleEventsWith(new ObserverHandler(ctx.observer, BatchSpacing.ofMicros(ctx.backgroundBatchGapMicros)));
         }
         disruptor.setDefaultExceptionHandler(new LogAndContinue());
         disruptor.start();
@@ -106,10 +111,13 @@ public final class AgentPipeline implements AutoCloseable {
     public static final class Context {
         /** Under load, at most 500 journal syncs a second; a lone message is not delayed. */
         public static final long DEFAULT_JOURNAL_COMMIT_GAP_MICROS = 2_000;
+        /** Under load, the output stage and the observer wake about 100 times a second each. */
+        public static final long DEFAULT_BACKGROUND_BATCH_GAP_MICROS = 10_000;
 
         private int ringSize = 8192;
         private int maxJournalBatch = 512;
         private long journalCommitGapMicros = DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
+        private long backgroundBatchGapMicros = DEFAULT_BACKGROUND_BATCH_GAP_MICROS;
         private InputJournal journal;
         private AgentCore engine;
         private NoticeOutput output;
@@ -133,6 +141,17 @@ public final class AgentPipeline implements AutoCloseable {
          */
         public Context journalCommitGapMicros(long v) {
             journalCommitGapMicros = v;
+            return this;
+        }
+
+        /**
+         * The least time between two batches of the output stage, and of the observer, while
+         * inputs keep coming ({@link BatchSpacing}); {@value #DEFAULT_BACKGROUND_BATCH_GAP_MICROS} µs
+         * by default, 0 to wake them for every input. The engine thread publishes alerts itself and
+         * never waits for either.
+         */
+        public Context backgroundBatchGapMicros(long v) {
+            backgroundBatchGapMicros = v;
             return this;
         }
 
@@ -187,6 +206,9 @@ public final class AgentPipeline implements AutoCloseable {
             }
             if (journalCommitGapMicros < 0 || journalCommitGapMicros > 1_000_000) {
                 throw new IllegalArgumentException("journalCommitGapMicros must be 0 to 1,000,000, was " + journalCommitGapMicros);
+            }
+            if (backgroundBatchGapMicros < 0 || backgroundBatchGapMicros > 1_000_000) {
+                throw new IllegalArgumentException("backgroundBatchGapMicros must be 0 to 1,000,000, was " + backgroundBatchGapMicros);
             }
             return this;
         }

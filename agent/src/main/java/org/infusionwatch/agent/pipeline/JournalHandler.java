@@ -3,8 +3,6 @@ package org.infusionwatch.agent.pipeline;
 import com.lmax.disruptor.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.journal.InputJournal;
 import org.infusionwatch.agent.journal.JournalRecord;
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Runs beside the engine handler on its own thread; a batch ends at the Disruptor's end of batch
  * or after {@code maxBatch} inputs, whichever comes first, so acknowledgement latency stays bounded
  * under load while one sync covers many messages. At the end of a batch the commit also waits
- * until the gap since the last one has passed ({@link CommitSpacing}); a full batch does not wait.
+ * until the gap since the last one has passed ({@link BatchSpacing}); a full batch does not wait.
  */
 public final class JournalHandler implements EventHandler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(JournalHandler.class);
@@ -24,17 +22,16 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
     private final InputJournal journal;
     private final LongSupplier wallClockMs;
     private final int maxBatch;
-    private final CommitSpacing spacing;
+    private final BatchSpacing spacing;
     private final List<AckHandle> pendingAcks = new ArrayList<>();
     private final List<Long> pendingSeqs = new ArrayList<>();
 
     /** A journal whose commits, once a batch has caught up with the ring, are at least {@code minCommitGapMicros} apart (0: no gap). */
     public JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, long minCommitGapMicros) {
-        this(journal, wallClockMs, maxBatch, new CommitSpacing(TimeUnit.MICROSECONDS.toNanos(minCommitGapMicros),
-                System::nanoTime, LockSupport::parkNanos));
+        this(journal, wallClockMs, maxBatch, BatchSpacing.ofMicros(minCommitGapMicros));
     }
 
-    JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, CommitSpacing spacing) {
+    JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, BatchSpacing spacing) {
         this.journal = journal;
         this.wallClockMs = wallClockMs;
         this.maxBatch = maxBatch;
@@ -72,7 +69,7 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
 
     private void flush() {
         try {
-            spacing.committing();
+            spacing.starting();
             journal.commit();
         } catch (RuntimeException ex) {
             LOG.error("journal commit failed; {} inputs will be refused so their senders retry", pendingAcks.size(), ex);

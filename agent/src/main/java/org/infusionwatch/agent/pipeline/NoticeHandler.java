@@ -4,14 +4,21 @@ import com.lmax.disruptor.EventHandler;
 
 /**
  * Output stage, after the engine: writes each notice to the event log, then hands it to the sinks
- * (MQTT, HL7, dashboard, console). A notice the event log already holds (the same alert re-derived
- * after a restart) is sent again only if the broker never confirmed it.
+ * (HL7, dashboard, console; MQTT only for notices re-derived at start-up, which the engine thread
+ * does not publish itself). A notice the event log already holds (the same alert re-derived after
+ * a restart) is sent again only if the broker never confirmed it.
+ *
+ * <p>Nobody waits for this stage at sub-millisecond scale (the engine thread publishes alerts to
+ * MQTT itself), so under load its batches start a gap apart ({@link BatchSpacing}) rather than it
+ * waking for every input, almost all of which carry no notice.
  */
-public final class NoticeHandler implements EventHandler<InboundEvent> {
+final class NoticeHandler implements EventHandler<InboundEvent> {
     private final NoticeOutput output;
+    private final BatchSpacing spacing;
 
-    public NoticeHandler(NoticeOutput output) {
+    NoticeHandler(NoticeOutput output, BatchSpacing spacing) {
         this.output = output;
+        this.spacing = spacing;
     }
 
     /** Names the thread, for thread dumps, profiles and the gateway's background scheduling. */
@@ -22,12 +29,13 @@ public final class NoticeHandler implements EventHandler<InboundEvent> {
 
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
-        if (e.notices.isEmpty()) {
-            return;
-        }
         for (int i = 0; i < e.notices.size(); i++) {
             output.emit(e.notices.get(i), e.receivedAtNanos);
         }
         e.notices.clear();
+        if (endOfBatch) {
+            spacing.awaitTurn();
+            spacing.starting();
+        }
     }
 }

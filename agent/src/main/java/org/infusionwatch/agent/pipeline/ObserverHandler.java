@@ -3,12 +3,18 @@ package org.infusionwatch.agent.pipeline;
 import com.lmax.disruptor.EventHandler;
 import org.infusionwatch.agent.ports.InputObserver;
 
-/** Shows each accepted input to an {@link InputObserver}, beside the engine, never touching bed state. */
+/**
+ * Shows each accepted input to an {@link InputObserver}, beside the engine, never touching bed
+ * state. The observer feeds views that people read, so under load its batches start a gap apart
+ * ({@link BatchSpacing}) rather than it waking for every input.
+ */
 final class ObserverHandler implements EventHandler<InboundEvent> {
     private final InputObserver observer;
+    private final BatchSpacing spacing;
 
-    ObserverHandler(InputObserver observer) {
+    ObserverHandler(InputObserver observer, BatchSpacing spacing) {
         this.observer = observer;
+        this.spacing = spacing;
     }
 
     /** Names the thread, for thread dumps, profiles and the gateway's background scheduling. */
@@ -26,5 +32,9 @@ final class ObserverHandler implements EventHandler<InboundEvent> {
             default -> { }
         }
         e.inputRead();
+        if (endOfBatch) {
+            spacing.awaitTurn();
+            spacing.starting();
+        }
     }
 }

@@ -42,7 +42,7 @@ class JournalCommitSpacingTest {
     };
 
     private JournalHandler handler(long gapNs, int maxBatch) {
-        return new JournalHandler(journal, () -> 0L, maxBatch, new CommitSpacing(gapNs, () -> nowNs, ns -> {
+        return new JournalHandler(journal, () -> 0L, maxBatch, new BatchSpacing(gapNs, () -> nowNs, ns -> {
             pauses.add(ns);
             order.add("pause");
             nowNs += ns;
@@ -110,7 +110,7 @@ class JournalCommitSpacingTest {
 
     @Test
     void shouldCommitEveryCaughtUpBatchAtOnceWithoutAGap() {
-        JournalHandler journalHandler = handler(CommitSpacing.NONE, 512);
+        JournalHandler journalHandler = handler(BatchSpacing.NONE, 512);
 
         for (int i = 0; i < 5; i++) {
             journalHandler.onEvent(input(i), i, true);
@@ -123,7 +123,7 @@ class JournalCommitSpacingTest {
 
     @Test
     void shouldRefuseANegativeGap() {
-        assertThatThrownBy(() -> new CommitSpacing(-1, () -> 0L, ns -> { }))
+        assertThatThrownBy(() -> new BatchSpacing(-1, () -> 0L, ns -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
     }
 }
