@@ -111,6 +111,7 @@ public final class Gateway implements AutoCloseable {
                 new ObservationPayloadDecoder(json), new EntryPayloadDecoder(json));
         ingest.start();
         started.push(ingest);
+        metrics.countMqttIntake(ingest::acceptedCount, ingest::rejectedCount);
 
         mllp = MllpServer.start(settings.mllpHost(), settings.mllpPort(), settings.maxFrameBytes(),
                 new DeviceDirectory(settings.devices()), pipeline.publisher(), settings.ackClock(),
@@ -123,6 +124,8 @@ public final class Gateway implements AutoCloseable {
         }
         if (settings.backgroundIdle()) {
             started.push(ThreadScheduling.backgroundIdle());
+        } else if (settings.backgroundNice() > 0) {
+            started.push(ThreadScheduling.backgroundNice(settings.backgroundNice()));
         }
 
         if (view != null) {

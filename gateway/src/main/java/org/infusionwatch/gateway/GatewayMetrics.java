@@ -7,14 +7,15 @@ import java.lang.management.MemoryMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * What the gateway measures about itself: the time from an input's arrival at the edge to the
- * moment its alert is handed to the MQTT client, plus heap and CPU. Recording is thread-safe and
- * allocation-free (HdrHistogram {@link Recorder}); {@link #snapshotJson()} is called by one
- * thread, once a second.
+ * moment its alert is handed to the MQTT client, plus heap, CPU and the count of MQTT messages it
+ * took. Recording is thread-safe and allocation-free (HdrHistogram {@link Recorder});
+ * {@link #snapshotJson()} is called by one thread, once a second.
  */
 public final class GatewayMetrics {
     private static final long MAX_TRACKED_NS = TimeUnit.SECONDS.toNanos(60);
@@ -29,10 +30,23 @@ public final class GatewayMetrics {
     private long lastCpuNs = os.getProcessCpuTime();
     private long lastWallNs = System.nanoTime();
     private long heapMaxSeenBytes;
+    private volatile LongSupplier mqttAccepted = () -> 0L;
+    private volatile LongSupplier mqttRefused = () -> 0L;
 
     /** Input arrival to alert publication, nanoseconds. */
     public void recordAlertLatency(long nanos) {
         alertLatency.recordValue(Math.min(Math.max(nanos, 0), MAX_TRACKED_NS));
+    }
+
+    /**
+     * Where the counts of MQTT messages the gateway took from its broker come from (accepted into
+     * the ring, and refused but journaled). A load driver compares them with what the broker
+     * confirmed to its publishers, so a message the broker dropped on its way to the gateway (a
+     * full per-client queue) does not go unseen.
+     */
+    public void countMqttIntake(LongSupplier accepted, LongSupplier refused) {
+        mqttAccepted = accepted;
+        mqttRefused = refused;
     }
 
     /** Cumulative figures since start, as JSON for the metrics topic. */
@@ -56,6 +70,10 @@ public final class GatewayMetrics {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timeMs", System.currentTimeMillis());
         m.put("alertLatency", latency);
+        Map<String, Object> intake = new LinkedHashMap<>();
+        intake.put("accepted", mqttAccepted.getAsLong());
+        intake.put("refused", mqttRefused.getAsLong());
+        m.put("mqttIntake", intake);
         m.put("cpuCores", cpuCores);
         m.put("cpuShareOfMachine", cpuCores / Runtime.getRuntime().availableProcessors());
         m.put("heapUsedBytes", heapUsed);

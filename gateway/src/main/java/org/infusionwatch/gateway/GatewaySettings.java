@@ -54,6 +54,7 @@ public final class GatewaySettings {
     private boolean warmupAlertsGiven;
     private long journalCommitGapMicros = AgentPipeline.Context.DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
     private boolean backgroundIdle;
+    private int backgroundNice;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -61,7 +62,7 @@ public final class GatewaySettings {
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
-                       Long journalCommitGapMicros, Boolean backgroundIdle) {
+                       Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -136,6 +137,9 @@ public final class GatewaySettings {
         if (f.backgroundIdle() != null) {
             backgroundIdle = f.backgroundIdle();
         }
+        if (f.backgroundNice() != null) {
+            backgroundNice(f.backgroundNice());
+        }
         return this;
     }
 
@@ -156,7 +160,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null, null);
+                null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -302,7 +306,7 @@ public final class GatewaySettings {
 
     /**
      * The least time between two commits of the input journal while inputs keep coming, in µs; 0
-     * commits as soon as the journal has caught up (see CommitSpacing in the agent).
+     * commits as soon as the journal has caught up (see BatchSpacing in the agent).
      */
     public GatewaySettings journalCommitGapMicros(long v) {
         if (v < 0 || v > 1_000_000) {
@@ -327,6 +331,23 @@ public final class GatewaySettings {
 
     public boolean backgroundIdle() {
         return backgroundIdle;
+    }
+
+    /**
+     * The nice value, 1 to 19, of the threads no alert waits for other than the journal (output
+     * stage, ward view, metrics, JIT compiler; see ThreadScheduling); 0, the default, leaves them
+     * as they are. Ignored when {@link #backgroundIdle()} is on, which lowers them further.
+     */
+    public GatewaySettings backgroundNice(int v) {
+        if (v < 0 || v > 19) {
+            throw new IllegalArgumentException("backgroundNice " + v + " (expected: 0 = off, or 1 to 19)");
+        }
+        backgroundNice = v;
+        return this;
+    }
+
+    public int backgroundNice() {
+        return backgroundNice;
     }
 
     public int warmupAlerts() {

@@ -29,9 +29,16 @@ import org.slf4j.LoggerFactory;
  *       free, and give way at once to any ordinary thread that wakes: the alert path, but also the
  *       broker and whatever else runs on the box. Any process may lower its own threads this way.
  *       The price is the journal's pace: acknowledgements wait while the cores are busy.</li>
+ *   <li>{@link #backgroundNice}: a milder form of the same. The output stage, the ward view and its
+ *       observer, the metrics and the JIT compiler's threads stay ordinary but at a positive nice
+ *       value, so that Linux gives them a smaller share of a busy core and lets a woken alert-path
+ *       thread in sooner; they never starve. The journal (acknowledgements wait for it) and the
+ *       garbage collector (which must keep up with allocation) keep their full share. Needs no
+ *       privilege either.</li>
  * </ul>
  * Threads are looked for in {@code /proc/self/task} at start and then every few seconds (Paho starts
- * new threads when it reconnects), and moved with {@code chrt}. Where that is refused, the gateway
+ * new threads when it reconnects, HotSpot adds compiler threads as it needs them), and moved with
+ * {@code chrt} or {@code renice}. Where that is refused, the gateway
  * says so once and runs on as it is.
  */
 final class ThreadScheduling implements AutoCloseable {
@@ -42,12 +49,19 @@ final class ThreadScheduling implements AutoCloseable {
     static final Pattern ALERT_PATH = Pattern.compile("agent-engine|mllp-.*|MQTT (Rec|Snd|Call): .*");
     /** Names of the threads no alert waits for: journal, output stage, ward view and its observer, metrics. */
     static final Pattern BACKGROUND = Pattern.compile("agent-journal|agent-output|agent-observer|ward-view|metrics");
+    /**
+     * Names of the threads {@link #backgroundNice} lowers: output stage, ward view and its observer,
+     * metrics, and HotSpot's compiler threads ("C2 CompilerThread0", cut to 15 bytes by Linux).
+     */
+    static final Pattern LOWERED = Pattern.compile("agent-output|agent-observer|ward-view|metrics|C[12] CompilerThre.*");
     private static final Logger LOG = LoggerFactory.getLogger(ThreadScheduling.class);
 
     /** A Linux scheduling class: its {@code chrt} option and its number in {@code /proc/.../stat} (field 41). */
     enum Policy {
         ROUND_ROBIN("--rr", 2),
-        IDLE("--idle", 5);
+        IDLE("--idle", 5),
+        /** Ordinary scheduling (SCHED_OTHER) at a positive nice value, set with {@code renice}. */
+        NICE(null, 0);
 
         final String chrtOption;
         final int procCode;
@@ -73,7 +87,8 @@ final class ThreadScheduling implements AutoCloseable {
      * @param tasks    the process's thread folder, {@code /proc/self/task}
      * @param names    thread names to move
      * @param policy   the class to move them to
-     * @param priority real-time priority, 1 (lowest) to 99, for {@link Policy#ROUND_ROBIN}; 0 for {@link Policy#IDLE}
+     * @param priority real-time priority, 1 (lowest) to 99, for {@link Policy#ROUND_ROBIN}; 0 for {@link Policy#IDLE};
+     *                 the nice value, 1 to 19, for {@link Policy#NICE}
      * @param periodMs how often new threads are looked for
      * @param role     what the moved threads are, for the log
      */
@@ -83,6 +98,9 @@ final class ThreadScheduling implements AutoCloseable {
         }
         if (policy == Policy.IDLE && priority != 0) {
             throw new IllegalArgumentException("SCHED_IDLE has no priority, was given " + priority);
+        }
+        if (policy == Policy.NICE && (priority < 1 || priority > 19)) {
+            throw new IllegalArgumentException("nice value " + priority + " (expected: 1 to 19)");
         }
         this.tasks = tasks;
         this.names = names;
@@ -109,6 +127,12 @@ final class ThreadScheduling implements AutoCloseable {
                 "background threads");
     }
 
+    /** The threads no alert waits for, but not the journal, at nice value {@code niceness} (1 to 19). */
+    static ThreadScheduling backgroundNice(int niceness) {
+        return new ThreadScheduling(Path.of("/proc/self/task"), LOWERED, Policy.NICE, niceness, 5_000,
+                "background threads");
+    }
+
     /** Why the system refused, or null while it has not. */
     String refusal() {
         return refusal;
@@ -118,7 +142,7 @@ final class ThreadScheduling implements AutoCloseable {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
                 String name = read(thread.resolve("comm"));
-                if (name == null || !names.matcher(name).matches() || policy(thread) == policy.procCode) {
+                if (name == null || !names.matcher(name).matches() || moved(thread)) {
                     continue;
                 }
                 String failure = move(thread.getFileName().toString());
@@ -136,13 +160,19 @@ final class ThreadScheduling implements AutoCloseable {
         }
     }
 
-    /** Runs {@code chrt}; null when it succeeded, otherwise what it said. */
+    private boolean moved(Path thread) {
+        return policy == Policy.NICE ? niceness(thread) == priority : policy(thread) == policy.procCode;
+    }
+
+    /** Runs {@code chrt} or {@code renice}; null when it succeeded, otherwise what it said. */
     private String move(String tid) throws IOException {
-        Process chrt = new ProcessBuilder("chrt", policy.chrtOption, "--pid", Integer.toString(priority), tid)
-                .redirectErrorStream(true).start();
+        String[] command = policy == Policy.NICE
+                ? new String[] {"renice", "-n", Integer.toString(priority), "-p", tid}
+                : new String[] {"chrt", policy.chrtOption, "--pid", Integer.toString(priority), tid};
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            String said = new String(chrt.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return chrt.waitFor() == 0 ? null : "chrt: " + said;
+            String said = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return tool.waitFor() == 0 ? null : command[0] + ": " + said;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -152,6 +182,11 @@ final class ThreadScheduling implements AutoCloseable {
     /** A thread's scheduling policy, or -1 if it has gone. */
     static int policy(Path thread) {
         return statField(thread, 41);
+    }
+
+    /** A thread's nice value, or -1 if it has gone (-1 is also a nice value; callers compare with 1 to 19). */
+    static int niceness(Path thread) {
+        return statField(thread, 19);
     }
 
     /** A thread's real-time priority (0 for an ordinary thread), or -1 if it has gone. */

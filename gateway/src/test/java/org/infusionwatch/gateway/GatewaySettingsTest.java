@@ -114,4 +114,19 @@ class GatewaySettingsTest {
                 """);
         assertThat(new GatewaySettings().load(config).backgroundIdle()).isTrue();
     }
+
+    @Test
+    void shouldReadTheBackgroundNiceValueAndRefuseOneLinuxDoesNotHave() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        assertThat(new GatewaySettings().backgroundNice()).isZero();
+        Files.writeString(config, """
+                {"backgroundNice": 10}
+                """);
+        assertThat(new GatewaySettings().load(config).backgroundNice()).isEqualTo(10);
+        Files.writeString(config, """
+                {"backgroundNice": 20}
+                """);
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backgroundNice 20");
+    }
 }

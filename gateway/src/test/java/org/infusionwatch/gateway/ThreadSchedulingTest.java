@@ -55,11 +55,28 @@ class ThreadSchedulingTest {
     }
 
     @Test
+    @Timeout(30)
+    void lowersTheNamedThreadsWithANiceValueAndLeavesTheOthers() throws Exception {
+        try (NamedThread background = new NamedThread("iw-test-view"); NamedThread other = new NamedThread("iw-test-other");
+             ThreadScheduling nice = new ThreadScheduling(TASKS, Pattern.compile("iw-test-view"),
+                     ThreadScheduling.Policy.NICE, 7, 50, "test threads")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> nice.refusal() != null
+                    || ThreadScheduling.niceness(background.proc()) == 7);
+            assertEquals(null, nice.refusal(), "any process may raise its own threads' nice value");
+            assertEquals(7, ThreadScheduling.niceness(background.proc()));
+            assertEquals(ThreadScheduling.SCHED_OTHER, ThreadScheduling.policy(background.proc()), "still an ordinary thread");
+            assertEquals(0, ThreadScheduling.niceness(other.proc()), "a thread of another name keeps its nice value");
+        }
+    }
+
+    @Test
     void refusesAPriorityLinuxDoesNotHave() {
         assertThrows(IllegalArgumentException.class,
                 () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.ROUND_ROBIN, 100, 50, "t"));
         assertThrows(IllegalArgumentException.class,
                 () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.IDLE, 1, 50, "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.NICE, 20, 50, "t"));
     }
 
     @Test
@@ -74,6 +91,15 @@ class ThreadSchedulingTest {
         for (String name : new String[] {"agent-journal", "agent-output", "agent-observer", "ward-view", "metrics"}) {
             assertTrue(background.matcher(name).matches(), name);
             assertTrue(!path.matcher(name).matches(), name);
+        }
+        Pattern lowered = ThreadScheduling.LOWERED;
+        for (String name : new String[] {"agent-output", "agent-observer", "ward-view", "metrics", "C2 CompilerThre",
+                "C1 CompilerThre"}) {
+            assertTrue(lowered.matcher(name).matches(), name);
+            assertTrue(!path.matcher(name).matches(), name);
+        }
+        for (String name : new String[] {"agent-journal", "agent-engine", "GC Thread#0", "G1 Conc#0"}) {
+            assertTrue(!lowered.matcher(name).matches(), name + ": acknowledgements, alerts and the collector keep their share");
         }
     }
 

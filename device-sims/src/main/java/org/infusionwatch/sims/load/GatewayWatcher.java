@@ -105,6 +105,23 @@ final class GatewayWatcher implements AutoCloseable {
         return alertedBeds.size();
     }
 
+    /**
+     * MQTT messages the gateway says it has taken from the broker since it started (accepted or
+     * refused, both journaled), from its latest metrics; 0 before any metrics, -1 when the gateway
+     * does not report the count.
+     */
+    long mqttTakenByGateway() {
+        JsonNode m = lastMetrics.get();
+        if (m == null) {
+            return 0;
+        }
+        JsonNode intake = m.path("mqttIntake");
+        if (!intake.has("accepted")) {
+            return -1;
+        }
+        return intake.path("accepted").asLong() + intake.path("refused").asLong();
+    }
+
     /** The gateway's latest metrics snapshot, or null if none arrived. */
     JsonNode metrics() {
         return lastMetrics.get();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.infusionwatch.sims.model.ClinicianEntry;
 import org.infusionwatch.sims.model.DeviceSample;
 import org.infusionwatch.sims.scenario.BedOutput;
@@ -68,10 +69,14 @@ public final class LoadDriver {
             }
             console.printf("load: %d MLLP beds on %d connections, %d MQTT beds, 3 devices each, 1 report/s per device, %d s%n",
                     settings.mllpBeds(), pipes.size(), settings.mqttBeds(), settings.durationSeconds());
+            long mqttTakenBefore = watcher.mqttTakenByGateway();
             runStart[0] = System.nanoTime();
             long offered = drive(beds, pipes, publishers, runStart[0], sendLateness);
             int expectedAlerts = expectedAlerts(beds);
-            awaitQuiet(pipes, watcher, expectedAlerts);
+            awaitQuiet(pipes, watcher, expectedAlerts, mqttTakenBefore,
+                    () -> publishers.stream().mapToLong(p -> p.confirmed.get()).sum());
+            long mqttTakenAfter = watcher.mqttTakenByGateway();
+            long mqttTaken = mqttTakenBefore < 0 || mqttTakenAfter < 0 ? -1 : mqttTakenAfter - mqttTakenBefore;
             JsonNode metrics = watcher.metrics();
             long mllpSent = pipes.stream().mapToLong(p -> p.sent.get()).sum();
             long mllpAccepted = pipes.stream().mapToLong(p -> p.accepted.get()).sum();
@@ -80,7 +85,7 @@ public final class LoadDriver {
             long mqttConfirmed = publishers.stream().mapToLong(p -> p.confirmed.get()).sum();
             long mqttFailed = publishers.stream().mapToLong(p -> p.failed.get()).sum();
             return new LoadResult(settings, offered, mllpSent, mllpAccepted, mllpRefused, mqttSent, mqttConfirmed,
-                    mqttFailed, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
+                    mqttFailed, mqttTaken, ackLatency.histogram(), alertLatencies.fromDue().histogram(),
                     alertLatencies.fromDueAtFullLoad().histogram(),
                     alertLatencies.fromWireMllp().histogram(), alertLatencies.fromWireMqtt().histogram(),
                     sendLateness.histogram(),
@@ -256,11 +261,19 @@ public final class LoadDriver {
         return samples == 0 ? Double.NaN : sum / samples;
     }
 
-    private static void awaitQuiet(List<MllpPipe> pipes, GatewayWatcher watcher, int expectedAlerts) {
+    /**
+     * Waits (at most 15 s) until every MLLP message is acknowledged, every expected alert seen and
+     * the gateway's metrics count every MQTT message the broker confirmed, then 1.5 s more for
+     * stragglers.
+     */
+    private static void awaitQuiet(List<MllpPipe> pipes, GatewayWatcher watcher, int expectedAlerts,
+                                   long mqttTakenBefore, LongSupplier mqttConfirmed) {
         long until = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < until) {
             boolean acked = pipes.stream().allMatch(p -> p.outstanding() == 0);
-            if (acked && watcher.alertedBeds() >= expectedAlerts) {
+            long taken = watcher.mqttTakenByGateway();
+            boolean mqttTaken = taken < 0 || mqttTakenBefore < 0 || taken - mqttTakenBefore >= mqttConfirmed.getAsLong();
+            if (acked && mqttTaken && watcher.alertedBeds() >= expectedAlerts) {
                 break;
             }
             LockSupport.parkNanos(50_000_000L);

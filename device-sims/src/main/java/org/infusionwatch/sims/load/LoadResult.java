@@ -20,6 +20,7 @@ public record LoadResult(
         long mqttSent,
         long mqttConfirmed,
         long mqttFailed,
+        long mqttTakenByGateway,
         Histogram ackLatency,
         Histogram alertLatency,
         Histogram alertLatencyAtFullLoad,
@@ -44,6 +45,10 @@ public record LoadResult(
                 "every MLLP message accepted (%d of %d, %d refused)".formatted(mllpAccepted, mllpSent, mllpRefused)));
         v.add(check(mqttConfirmed == mqttSent && mqttFailed == 0,
                 "every MQTT message confirmed (%d of %d, %d failed)".formatted(mqttConfirmed, mqttSent, mqttFailed)));
+        v.add(mqttTakenByGateway < 0 ? "FAIL the gateway does not report how many MQTT messages it took"
+                : check(mqttTakenByGateway >= mqttConfirmed,
+                        "the gateway took every MQTT message the broker confirmed (%d of %d)"
+                                .formatted(mqttTakenByGateway, mqttConfirmed)));
         v.add(check(alertsSeen >= expectedAlerts, "alerts seen %d of %d expected".formatted(alertsSeen, expectedAlerts)));
         v.add(check(unexpectedAlerts == 0, "no alert of another event (%d)".formatted(unexpectedAlerts)));
         v.add(check(alertLatency.getTotalCount() > 0 && alertLatency.getValueAtPercentile(99) < END_TO_END_P99_NS,

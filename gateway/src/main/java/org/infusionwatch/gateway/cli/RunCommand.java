@@ -52,6 +52,12 @@ final class RunCommand implements Callable<Integer> {
                     + "the cores are busy. See docs/performance.md.")
     boolean backgroundIdle;
 
+    @Option(names = "--background-nice", arity = "0..1", fallbackValue = "10", paramLabel = "NICE",
+            description = "Run the output stage, ward view, metrics and JIT compiler threads at nice value NICE (1 to 19, "
+                    + "10 if not given), so that a busy core lets the alert path in sooner; no privilege needed. "
+                    + "See docs/performance.md.")
+    Integer backgroundNice;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -95,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (backgroundIdle) {
             settings.backgroundIdle(true);
+        }
+        if (backgroundNice != null) {
+            settings.backgroundNice(backgroundNice);
         }
         if (warmupAlerts != null) {
             settings.warmupAlerts(warmupAlerts);

@@ -15,6 +15,15 @@ import java.util.concurrent.TimeoutException;
  * sends no usage statistics.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /**
+     * QoS 1 messages the broker keeps for one client beyond what it has in flight to it. HiveMQ's
+     * default, 1,000, is half a second of a full ward's devices: the gateway acknowledges a message
+     * only once its journal holds it, and a longer stall of the journal would make the broker drop
+     * device messages (HiveMQ discards new ones when the queue is full). 20,000 is ten seconds at
+     * full load, some 10–20 MB of the gateway's heap at worst.
+     */
+    static final int MAX_QUEUED_PER_CLIENT = 20_000;
+
     private final EmbeddedHiveMQ hivemq;
     private final int port;
 
@@ -61,11 +70,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                   <persistence>
                     <mode>in-memory</mode>
                   </persistence>
+                  <mqtt>
+                    <queued-messages>
+                      <max-queue-size>%d</max-queue-size>
+                    </queued-messages>
+                  </mqtt>
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port);
+                """.formatted(port, MAX_QUEUED_PER_CLIENT);
     }
 
     public String serverUri() {
