@@ -3,10 +3,11 @@ package org.infusionwatch.agent.pipeline;
 import com.lmax.disruptor.EventHandler;
 
 /**
- * Output stage, after the engine: writes each notice to the event log, then hands it to the sinks
- * (HL7, dashboard, console; MQTT only for notices re-derived at start-up, which the engine thread
- * does not publish itself). A notice the event log already holds (the same alert re-derived after
- * a restart) is sent again only if the broker never confirmed it.
+ * Output stage, after the engine: writes each notice to the event log and hands it to the output's
+ * sinks (in the gateway, the nurse station's view and the console; alerts reach MQTT from the
+ * engine thread itself, see {@link AgentPipeline.Context#immediate}). A notice the event log
+ * already holds (the same alert re-derived after a restart) is sent again only if the broker
+ * never confirmed it.
  *
  * <p>Nobody waits for this stage at sub-millisecond scale (the engine thread publishes alerts to
  * MQTT itself), so under load its batches start a gap apart ({@link BatchSpacing}) rather than it
