@@ -1,6 +1,8 @@
 package org.infusionwatch.sims.load;
 
+import org.infusionwatch.sims.model.DeviceKind;
 import org.infusionwatch.sims.scenario.BedSimulation;
+import org.infusionwatch.sims.wire.DeviceAddress;
 
 /**
  * One load bed: its simulation and the wall-clock mapping of its event clock, which starts
@@ -26,6 +28,8 @@ final class LoadBed {
     private int writtenNext;
     /** When (nanos into the run) the bed next has something to send; the driving thread's own. */
     long nextDueNanos;
+    /** The bed's devices' addresses, by kind, made on first use; the driving thread's own. */
+    private final DeviceAddress[] addresses = new DeviceAddress[DeviceKind.values().length];
 
     LoadBed(String name, int number, boolean overMqtt, BedSimulation simulation, long staggerNanos, long baseMs,
             long eventMsPerSecond) {
@@ -36,6 +40,16 @@ final class LoadBed {
         this.staggerNanos = staggerNanos;
         this.baseMs = baseMs;
         this.eventMsPerNano = eventMsPerSecond / 1e9;
+    }
+
+    /** The address of the bed's {@code kind} device in {@code unit}. Driving thread only. */
+    DeviceAddress address(String unit, DeviceKind kind) {
+        DeviceAddress address = addresses[kind.ordinal()];
+        if (address == null) {
+            address = DeviceAddress.of(unit, name, number, kind);
+            addresses[kind.ordinal()] = address;
+        }
+        return address;
     }
 
     /** Event time of this bed at {@code elapsedNanos} into the run, or -1 before it starts. */

@@ -192,7 +192,7 @@ public final class LoadDriver {
                 p.publish(topic, payload);
                 return;
             }
-            DeviceAddress address = DeviceAddress.of(LoadSettings.UNIT, bed.name, bed.number, sample.kind());
+            DeviceAddress address = bed.address(LoadSettings.UNIT, sample.kind());
             String message = sample.event().isPresent() ? pcd10.write(address, sample) : pcd01.write(address, sample);
             int pipe = Math.floorMod(sample.deviceId().hashCode(), pipes.size());
             try {

@@ -4,7 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infusionwatch.sims.wire.MllpAck;
 import org.infusionwatch.sims.wire.MllpFrameReader;
@@ -19,7 +19,7 @@ import org.infusionwatch.sims.wire.MllpFrames;
 final class MllpPipe implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
-    private final ConcurrentLinkedQueue<Long> dueNanos = new ConcurrentLinkedQueue<>();
+    private final DueTimes dueNanos = new DueTimes();
     private final Thread reader;
     private final LatencyStats ackLatency;
     final AtomicLong sent = new AtomicLong();
@@ -40,7 +40,10 @@ final class MllpPipe implements AutoCloseable {
     /** Writes one message that was due at {@code dueNanos} (System.nanoTime). Driver thread only. */
     void send(String message, long due) throws IOException {
         dueNanos.add(due);
-        out.write(MllpFrames.frame(message));
+        out.write(MllpFrames.START_BLOCK);
+        out.write(message.getBytes(StandardCharsets.UTF_8));
+        out.write(MllpFrames.END_BLOCK);
+        out.write(MllpFrames.CARRIAGE_RETURN);
         sent.incrementAndGet();
     }
 
@@ -54,8 +57,8 @@ final class MllpPipe implements AutoCloseable {
             String frame;
             while ((frame = frames.readFrame()) != null) {
                 long now = System.nanoTime();
-                Long due = dueNanos.poll();
-                if (due != null) {
+                long due = dueNanos.poll();
+                if (due != Long.MIN_VALUE) {
                     ackLatency.record(now - due);
                 }
                 if (MllpAck.parse(frame).accepted()) {

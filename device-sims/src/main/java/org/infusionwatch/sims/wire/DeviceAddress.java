@@ -22,7 +22,7 @@ public record DeviceAddress(String unit, String bed, String deviceId, DeviceKind
         Objects.requireNonNull(bed, "bed");
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(kind, "kind");
-        if (!eui64.matches("[0-9A-F]{16}")) {
+        if (!isEui64(eui64)) {
             throw new IllegalArgumentException("eui64: " + eui64 + " (expected: 16 upper-case hex digits)");
         }
     }
@@ -36,8 +36,27 @@ public record DeviceAddress(String unit, String bed, String deviceId, DeviceKind
         if (bedNumber < 1 || bedNumber > 0xFFFFFF) {
             throw new IllegalArgumentException("bedNumber: " + bedNumber + " (expected: 1..16777215)");
         }
-        String eui = String.format("%s%06X%02X", EUI_PREFIX, bedNumber, kind.number());
+        String eui = EUI_PREFIX + hex(bedNumber, 6) + hex(kind.number(), 2);
         return new DeviceAddress(unit, bed, kind.deviceId(bed), kind, eui);
+    }
+
+    private static boolean isEui64(String s) {
+        if (s == null || s.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code value} in upper-case hex, zero-padded to {@code width} digits. */
+    private static String hex(int value, int width) {
+        String digits = Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     /** The fake patient id the simulators send in PID-3; never a real patient's. */

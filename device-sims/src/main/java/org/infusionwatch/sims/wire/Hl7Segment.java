@@ -13,7 +13,8 @@ import java.util.List;
 final class Hl7Segment {
 
     private final String name;
-    private final List<String> fields = new ArrayList<>();
+    /** Room for MSH's 21 fields without growing. */
+    private final List<String> fields = new ArrayList<>(24);
 
     Hl7Segment(String name) {
         this.name = name;

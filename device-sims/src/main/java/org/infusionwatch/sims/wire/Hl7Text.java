@@ -1,16 +1,12 @@
 package org.infusionwatch.sims.wire;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * HL7 v2 text rules: escaping with the default delimiters {@code |^~\&} and timestamps.
  */
 public final class Hl7Text {
-
-    private static final DateTimeFormatter DTM =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'+0000'").withZone(ZoneOffset.UTC);
 
     private Hl7Text() {
     }
@@ -21,6 +17,9 @@ public final class Hl7Text {
      * segment and the simulators never need multi-line text.
      */
     public static String escape(String text) {
+        if (isPlain(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -36,8 +35,37 @@ public final class Hl7Text {
         return out.toString();
     }
 
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '|' || c == '^' || c == '~' || c == '\\' || c == '&' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An HL7 DTM in UTC with its offset, to the second: {@code yyyyMMddHHmmss+0000}. */
     public static String timestamp(long epochMs) {
-        return DTM.format(Instant.ofEpochMilli(epochMs));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMs, 1000L), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            throw new IllegalArgumentException("year " + t.getYear() + " does not fit an HL7 DTM");
+        }
+        // By hand rather than with a DateTimeFormatter: a device message carries several of these,
+        // and the load driver writes thousands of messages a second.
+        StringBuilder out = new StringBuilder(19);
+        digits(out, t.getYear(), 4);
+        digits(out, t.getMonthValue(), 2);
+        digits(out, t.getDayOfMonth(), 2);
+        digits(out, t.getHour(), 2);
+        digits(out, t.getMinute(), 2);
+        digits(out, t.getSecond(), 2);
+        return out.append("+0000").toString();
+    }
+
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class Pcd01Writer {
         if (sample.event().isPresent()) {
             throw new IllegalArgumentException(sample.messageId() + " is a pump event: write it with Pcd10Writer");
         }
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = new StringBuilder(2048); // the load's reports reach 1,030 bytes
         Hl7DeviceMessages.msh(out, device, sample, MESSAGE_TYPE, PROFILE);
         Hl7DeviceMessages.patientAndVisit(out, device);
         Hl7DeviceMessages.obr(out, sample, Hl7DeviceMessages.coded(device.kind().mds()));

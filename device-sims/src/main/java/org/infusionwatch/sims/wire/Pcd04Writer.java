@@ -34,7 +34,7 @@ public final class Pcd04Writer {
         if (!isAlarm(sample)) {
             throw new IllegalArgumentException(sample.messageId() + " is not an alarm: write it with Pcd01Writer");
         }
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = new StringBuilder(2048); // the load's reports reach 1,030 bytes
         Hl7DeviceMessages.msh(out, device, sample, MESSAGE_TYPE, PROFILE);
         Hl7DeviceMessages.patientAndVisit(out, device);
         Hl7DeviceMessages.obr(out, sample, Hl7DeviceMessages.coded(Mdc.EVT_ALARM));

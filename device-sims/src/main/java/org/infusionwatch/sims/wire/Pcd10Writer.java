@@ -25,7 +25,7 @@ public final class Pcd10Writer {
     public String write(DeviceAddress device, DeviceSample sample) {
         PumpEvent event = sample.event().orElseThrow(() -> new IllegalArgumentException(
                 sample.messageId() + " is not a pump event: write it with Pcd01Writer"));
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = new StringBuilder(2048); // the load's reports reach 1,030 bytes
         Hl7DeviceMessages.msh(out, device, sample, MESSAGE_TYPE, PROFILE);
         Hl7DeviceMessages.patientAndVisit(out, device);
         Hl7DeviceMessages.obr(out, sample, Hl7Text.escape(event.drugLabel()));

@@ -25,4 +25,12 @@ class Hl7TextTest {
     void shouldWriteTimestampsInUtcWithOffsetToTheSecond() {
         assertThat(Hl7Text.timestamp(WireSamples.T_1015 + 999)).isEqualTo("20261122101500+0000");
     }
+
+    @Test
+    void shouldPadEachPartOfTheTimestamp() {
+        assertThat(Hl7Text.timestamp(java.time.Instant.parse("0987-01-02T03:04:05.678Z").toEpochMilli()))
+                .isEqualTo("09870102030405+0000");
+        assertThat(Hl7Text.timestamp(java.time.Instant.parse("1969-12-31T23:59:59.500Z").toEpochMilli()))
+                .isEqualTo("19691231235959+0000");
+    }
 }

@@ -29,4 +29,17 @@ class MllpAckTest {
         assertThatThrownBy(() -> MllpAck.parse("MSH|^~\\&|GW\r")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MSA");
     }
+
+    @Test
+    void shouldFindTheMsaAfterLineFeedsWithTheMessagesOwnSeparator() {
+        MllpAck ack = MllpAck.parse("MSH#^~\\&#GW\r\nMSA#AR#ID-7\nERR\n");
+
+        assertThat(ack).isEqualTo(new MllpAck("AR", "ID-7", ""));
+    }
+
+    @Test
+    void shouldRefuseAnMsaWithoutCode() {
+        assertThatThrownBy(() -> MllpAck.parse("MSH|^~\\&|GW\rMSA||ID-1\r")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MSA-1");
+    }
 }
