@@ -121,6 +121,8 @@ public final class Gateway implements AutoCloseable {
         started.push(new Ticker(pipeline.publisher(), settings.agentClockMs(), settings.tickPeriodMs()));
         if (settings.realtimePriority() > 0) {
             started.push(ThreadScheduling.alertPathFirst(settings.realtimePriority()));
+        } else if (settings.alertPathNice() < 0) {
+            started.push(ThreadScheduling.alertPathNice(settings.alertPathNice()));
         }
         if (settings.backgroundIdle()) {
             started.push(ThreadScheduling.backgroundIdle());

@@ -55,6 +55,7 @@ public final class GatewaySettings {
     private long journalCommitGapMicros = AgentPipeline.Context.DEFAULT_JOURNAL_COMMIT_GAP_MICROS;
     private boolean backgroundIdle;
     private int backgroundNice;
+    private int alertPathNice;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -62,7 +63,8 @@ public final class GatewaySettings {
                        Map<String, String> devices, Map<String, Double> weightsKg, Long tickPeriodMs,
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
-                       Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice) {
+                       Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice,
+                       Integer alertPathNice) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -140,6 +142,9 @@ public final class GatewaySettings {
         if (f.backgroundNice() != null) {
             backgroundNice(f.backgroundNice());
         }
+        if (f.alertPathNice() != null) {
+            alertPathNice(f.alertPathNice());
+        }
         return this;
     }
 
@@ -160,7 +165,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -348,6 +353,24 @@ public final class GatewaySettings {
 
     public int backgroundNice() {
         return backgroundNice;
+    }
+
+    /**
+     * The nice value, -20 to -1, of the threads on an alert's path (MLLP event loops, Paho's MQTT
+     * threads, the engine; see ThreadScheduling); 0, the default, leaves them as they are. Ignored
+     * when {@link #realtimePriority()} is set, which raises them further. Lowering a nice value
+     * below 0 needs CAP_SYS_NICE or a matching RLIMIT_NICE (systemd: {@code LimitNICE=-10}).
+     */
+    public GatewaySettings alertPathNice(int v) {
+        if (v < -20 || v > 0) {
+            throw new IllegalArgumentException("alertPathNice " + v + " (expected: 0 = off, or -20 to -1)");
+        }
+        alertPathNice = v;
+        return this;
+    }
+
+    public int alertPathNice() {
+        return alertPathNice;
     }
 
     public int warmupAlerts() {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts some of the gateway's threads, found by name, in another Linux scheduling class, so that on
  * a box whose cores are busy a thread woken for an alert does not wait for ordinary work's time
- * slices, which is most of the gateway's own alert latency under load (docs/performance.md). Two
+ * slices, which is most of the gateway's own alert latency under load (docs/performance.md). Four
  * uses, each off by default:
  * <ul>
  *   <li>{@link #alertPathFirst}: the threads an alert passes through (the MLLP event loops and Paho's
@@ -29,7 +29,17 @@ import org.slf4j.LoggerFactory;
  *       free, and give way at once to any ordinary thread that wakes: the alert path, but also the
  *       broker and whatever else runs on the box. Any process may lower its own threads this way.
  *       The price is the journal's pace: acknowledgements wait while the cores are busy.</li>
- *   <li>{@link #backgroundNice}: a milder form of the same. The output stage, the ward view and its
+ *   <li>{@link #alertPathNice}: a milder form of the first. The alert path's threads stay ordinary but
+ *       at a negative nice value, so that Linux gives them a larger share of a busy core and lets
+ *       them in sooner when they wake (at nice -10 a thread weighs 9,548 against an ordinary
+ *       thread's 1,024, the kernel's {@code sched_prio_to_weight} table); every other thread keeps a
+ *       share and nothing starves, so the collector keeps up. Lowering a nice value below 0 needs
+ *       CAP_SYS_NICE or a matching RLIMIT_NICE, which a systemd unit grants with
+ *       {@code LimitNICE=-10}. Nice values weigh a thread against the others of its scheduling
+ *       group: with the kernel's autogroups (one per session: a systemd service, a login shell; see
+ *       {@code sched(7)}) or a service's own CPU cgroup, they rank the gateway's threads among
+ *       themselves, not against other programs.</li>
+ *   <li>{@link #backgroundNice}: a milder form of the second. The output stage, the ward view and its
  *       observer, the metrics and the JIT compiler's threads stay ordinary but at a positive nice
  *       value, so that Linux gives them a smaller share of a busy core and lets a woken alert-path
  *       thread in sooner; they never starve. The journal (acknowledgements wait for it) and the
@@ -88,7 +98,7 @@ final class ThreadScheduling implements AutoCloseable {
      * @param names    thread names to move
      * @param policy   the class to move them to
      * @param priority real-time priority, 1 (lowest) to 99, for {@link Policy#ROUND_ROBIN}; 0 for {@link Policy#IDLE};
-     *                 the nice value, 1 to 19, for {@link Policy#NICE}
+     *                 the nice value, -20 to -1 or 1 to 19, for {@link Policy#NICE}
      * @param periodMs how often new threads are looked for
      * @param role     what the moved threads are, for the log
      */
@@ -99,8 +109,8 @@ final class ThreadScheduling implements AutoCloseable {
         if (policy == Policy.IDLE && priority != 0) {
             throw new IllegalArgumentException("SCHED_IDLE has no priority, was given " + priority);
         }
-        if (policy == Policy.NICE && (priority < 1 || priority > 19)) {
-            throw new IllegalArgumentException("nice value " + priority + " (expected: 1 to 19)");
+        if (policy == Policy.NICE && (priority < -20 || priority > 19 || priority == 0)) {
+            throw new IllegalArgumentException("nice value " + priority + " (expected: -20 to -1, or 1 to 19)");
         }
         this.tasks = tasks;
         this.names = names;
@@ -125,6 +135,15 @@ final class ThreadScheduling implements AutoCloseable {
     static ThreadScheduling backgroundIdle() {
         return new ThreadScheduling(Path.of("/proc/self/task"), BACKGROUND, Policy.IDLE, 0, 5_000,
                 "background threads");
+    }
+
+    /**
+     * The alert path's threads at nice value {@code niceness} (-20 to -1): still ordinary threads, with a
+     * larger share of a busy core. Needs CAP_SYS_NICE or an RLIMIT_NICE that allows it.
+     */
+    static ThreadScheduling alertPathNice(int niceness) {
+        return new ThreadScheduling(Path.of("/proc/self/task"), ALERT_PATH, Policy.NICE, niceness, 5_000,
+                "alert-path threads");
     }
 
     /** The threads no alert waits for, but not the journal, at nice value {@code niceness} (1 to 19). */

@@ -129,4 +129,20 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> new GatewaySettings().load(config))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backgroundNice 20");
     }
+
+    @Test
+    void shouldReadTheAlertPathNiceValueAndRefuseAPositiveOne() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        assertThat(new GatewaySettings().alertPathNice()).isZero();
+        Files.writeString(config, """
+                {"alertPathNice": -10}
+                """);
+        assertThat(new GatewaySettings().load(config).alertPathNice()).isEqualTo(-10);
+        Files.writeString(config, """
+                {"alertPathNice": 5}
+                """);
+        assertThatThrownBy(() -> new GatewaySettings().load(config))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alertPathNice 5");
+        assertThatThrownBy(() -> new GatewaySettings().alertPathNice(-21)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

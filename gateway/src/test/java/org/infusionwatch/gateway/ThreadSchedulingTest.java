@@ -70,6 +70,26 @@ class ThreadSchedulingTest {
     }
 
     @Test
+    @Timeout(30)
+    void raisesTheNamedThreadsWithANegativeNiceValueOrSaysWhyNot() throws Exception {
+        try (NamedThread alertPath = new NamedThread("iw-test-engine"); NamedThread other = new NamedThread("iw-test-other");
+             ThreadScheduling nice = new ThreadScheduling(TASKS, Pattern.compile("iw-test-engine"),
+                     ThreadScheduling.Policy.NICE, -5, 50, "test threads")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> nice.refusal() != null
+                    || ThreadScheduling.niceness(alertPath.proc()) == -5);
+            if (nice.refusal() == null) {
+                assertEquals(-5, ThreadScheduling.niceness(alertPath.proc()));
+                assertEquals(ThreadScheduling.SCHED_OTHER, ThreadScheduling.policy(alertPath.proc()), "still an ordinary thread");
+            } else {
+                // Without CAP_SYS_NICE or an RLIMIT_NICE that allows it, Linux refuses and the gateway says so.
+                assertTrue(nice.refusal().startsWith("renice"), nice.refusal());
+                assertEquals(0, ThreadScheduling.niceness(alertPath.proc()));
+            }
+            assertEquals(0, ThreadScheduling.niceness(other.proc()), "a thread of another name keeps its nice value");
+        }
+    }
+
+    @Test
     void refusesAPriorityLinuxDoesNotHave() {
         assertThrows(IllegalArgumentException.class,
                 () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.ROUND_ROBIN, 100, 50, "t"));
@@ -77,6 +97,10 @@ class ThreadSchedulingTest {
                 () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.IDLE, 1, 50, "t"));
         assertThrows(IllegalArgumentException.class,
                 () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.NICE, 20, 50, "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.NICE, -21, 50, "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ThreadScheduling(TASKS, Pattern.compile("none"), ThreadScheduling.Policy.NICE, 0, 50, "t"));
     }
 
     @Test

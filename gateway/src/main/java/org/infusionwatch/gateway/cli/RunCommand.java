@@ -58,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
                     + "See docs/performance.md.")
     Integer backgroundNice;
 
+    @Option(names = "--alert-path-nice", arity = "0..1", fallbackValue = "-10", paramLabel = "NICE",
+            description = "Run the threads on an alert's path (MLLP, MQTT, engine) at nice value NICE (-20 to -1, -10 if "
+                    + "not given): ordinary threads with a larger share, let in sooner when they wake; nothing starves. "
+                    + "Needs CAP_SYS_NICE or a matching RLIMIT_NICE (systemd: LimitNICE=-10). See docs/performance.md.")
+    Integer alertPathNice;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -104,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (backgroundNice != null) {
             settings.backgroundNice(backgroundNice);
+        }
+        if (alertPathNice != null) {
+            settings.alertPathNice(alertPathNice);
         }
         if (warmupAlerts != null) {
             settings.warmupAlerts(warmupAlerts);
