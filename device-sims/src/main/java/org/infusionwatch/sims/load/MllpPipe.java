@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infusionwatch.sims.wire.MllpAck;
 import org.infusionwatch.sims.wire.MllpFrameReader;
@@ -40,10 +39,7 @@ final class MllpPipe implements AutoCloseable {
     /** Writes one message that was due at {@code dueNanos} (System.nanoTime). Driver thread only. */
     void send(String message, long due) throws IOException {
         dueNanos.add(due);
-        out.write(MllpFrames.START_BLOCK);
-        out.write(message.getBytes(StandardCharsets.UTF_8));
-        out.write(MllpFrames.END_BLOCK);
-        out.write(MllpFrames.CARRIAGE_RETURN);
+        MllpFrames.write(out, message);
         sent.incrementAndGet();
     }
 

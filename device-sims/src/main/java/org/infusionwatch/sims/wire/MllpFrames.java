@@ -1,5 +1,7 @@
 package org.infusionwatch.sims.wire;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,5 +26,13 @@ public final class MllpFrames {
         framed[body.length + 1] = END_BLOCK;
         framed[body.length + 2] = CARRIAGE_RETURN;
         return framed;
+    }
+
+    /** Writes {@code message} framed to {@code out}, without a framed copy of it. */
+    public static void write(OutputStream out, String message) throws IOException {
+        out.write(START_BLOCK);
+        out.write(message.getBytes(StandardCharsets.UTF_8));
+        out.write(END_BLOCK);
+        out.write(CARRIAGE_RETURN);
     }
 }

@@ -22,6 +22,18 @@ class MllpFrameReaderTest {
     }
 
     @Test
+    void shouldReadWhatWasWrittenStraightToAStreamAsItReadsAFramedCopy() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        MllpFrames.write(out, "MSH|^~\\&|Ä\r");
+        MllpFrames.write(out, "TWO");
+
+        assertThat(out.toByteArray()).startsWith(MllpFrames.frame("MSH|^~\\&|Ä\r")).endsWith(MllpFrames.frame("TWO"));
+        MllpFrameReader reader = new MllpFrameReader(new ByteArrayInputStream(out.toByteArray()), 1024);
+        assertThat(reader.readFrame()).isEqualTo("MSH|^~\\&|Ä\r");
+        assertThat(reader.readFrame()).isEqualTo("TWO");
+    }
+
+    @Test
     void shouldSkipBytesBeforeTheStartBlockAndReadFramesInTurn() throws IOException {
         byte[] first = MllpFrames.frame("ONE");
         byte[] second = MllpFrames.frame("TWO");
