@@ -203,7 +203,10 @@ final class ThreadScheduling implements AutoCloseable {
         return statField(thread, 41);
     }
 
-    /** A thread's nice value, or -1 if it has gone (-1 is also a nice value; callers compare with 1 to 19). */
+    /**
+     * A thread's nice value, or -1 if it has gone (-1 is also a nice value: a thread that has gone
+     * may read as moved, which is harmless).
+     */
     static int niceness(Path thread) {
         return statField(thread, 19);
     }
