@@ -89,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
         // Re-derived at start-up: logged if new, sent only if the broker never confirmed it.
         NoticeOutput recoveryOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
-        // Live: the engine thread hands each notice to the publisher at once; the output stage
+        // Live: the engine, on whichever thread runs it, hands each notice to the publisher at once; the output stage
         // logs it and feeds the other sinks.
         NoticeOutput liveOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(extraSink, viewSink));
 
@@ -101,11 +101,13 @@ public final class Gateway implements AutoCloseable {
         AgentPipeline pipeline = AgentPipeline.start(new AgentPipeline.Context()
                 .journal(journal)
                 .journalCommitGapMicros(settings.journalCommitGapMicros())
+                .engineOnEdgeThreads(settings.engineOnEdgeThreads())
                 .immediate(publisher)
                 .output(liveOutput)
                 .engine(core)
                 .observer(observer));
         started.push(pipeline);
+        metrics.countEngineOnEdgeThreads(pipeline::inputsRunOnEdgeThreads);
 
         ingest = new MqttIngest(mqttUri, name + "-ingest", pipeline.publisher(),
                 new ObservationPayloadDecoder(json), new EntryPayloadDecoder(json));

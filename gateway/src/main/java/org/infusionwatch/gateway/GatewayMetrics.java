@@ -13,8 +13,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What the gateway measures about itself: the time from an input's arrival at the edge to the
- * moment its alert is handed to the MQTT client, plus heap, CPU and the count of MQTT messages it
- * took. Recording is thread-safe and allocation-free (HdrHistogram {@link Recorder});
+ * moment its alert is handed to the MQTT client, plus heap, CPU, the count of MQTT messages it
+ * took and how many inputs the engine ran on the edge thread that published them. Recording is thread-safe and allocation-free (HdrHistogram {@link Recorder});
  * {@link #snapshotJson()} is called by one thread, once a second.
  */
 public final class GatewayMetrics {
@@ -32,6 +32,7 @@ public final class GatewayMetrics {
     private long heapMaxSeenBytes;
     private volatile LongSupplier mqttAccepted = () -> 0L;
     private volatile LongSupplier mqttRefused = () -> 0L;
+    private volatile LongSupplier engineOnEdgeThreads = () -> 0L;
 
     /** Input arrival to alert publication, nanoseconds. */
     public void recordAlertLatency(long nanos) {
@@ -47,6 +48,11 @@ public final class GatewayMetrics {
     public void countMqttIntake(LongSupplier accepted, LongSupplier refused) {
         mqttAccepted = accepted;
         mqttRefused = refused;
+    }
+
+    /** Where the count of inputs the engine ran on the edge thread that published them comes from. */
+    public void countEngineOnEdgeThreads(LongSupplier inputs) {
+        engineOnEdgeThreads = inputs;
     }
 
     /** Cumulative figures since start, as JSON for the metrics topic. */
@@ -74,6 +80,7 @@ public final class GatewayMetrics {
         intake.put("accepted", mqttAccepted.getAsLong());
         intake.put("refused", mqttRefused.getAsLong());
         m.put("mqttIntake", intake);
+        m.put("engineInputsOnEdgeThreads", engineOnEdgeThreads.getAsLong());
         m.put("cpuCores", cpuCores);
         m.put("cpuShareOfMachine", cpuCores / Runtime.getRuntime().availableProcessors());
         m.put("heapUsedBytes", heapUsed);

@@ -56,6 +56,7 @@ public final class GatewaySettings {
     private boolean backgroundIdle;
     private int backgroundNice;
     private int alertPathNice;
+    private boolean engineOnEdgeThreads = true;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -64,7 +65,7 @@ public final class GatewaySettings {
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
                        Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice,
-                       Integer alertPathNice) {
+                       Integer alertPathNice, Boolean engineOnEdgeThreads) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -145,6 +146,9 @@ public final class GatewaySettings {
         if (f.alertPathNice() != null) {
             alertPathNice(f.alertPathNice());
         }
+        if (f.engineOnEdgeThreads() != null) {
+            engineOnEdgeThreads = f.engineOnEdgeThreads();
+        }
         return this;
     }
 
@@ -165,7 +169,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -371,6 +375,20 @@ public final class GatewaySettings {
 
     public int alertPathNice() {
         return alertPathNice;
+    }
+
+    /**
+     * Whether the MLLP and MQTT threads that publish a device report run the engine themselves
+     * when it is idle (on by default), instead of waking the engine thread for every report. See
+     * AgentPipeline.Context#engineOnEdgeThreads.
+     */
+    public GatewaySettings engineOnEdgeThreads(boolean v) {
+        engineOnEdgeThreads = v;
+        return this;
+    }
+
+    public boolean engineOnEdgeThreads() {
+        return engineOnEdgeThreads;
     }
 
     public int warmupAlerts() {

@@ -145,4 +145,14 @@ class GatewaySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alertPathNice 5");
         assertThatThrownBy(() -> new GatewaySettings().alertPathNice(-21)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldLetEdgeThreadsRunTheEngineUnlessTheConfigSaysNot() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        assertThat(new GatewaySettings().engineOnEdgeThreads()).isTrue();
+        Files.writeString(config, """
+                {"engineOnEdgeThreads": false}
+                """);
+        assertThat(new GatewaySettings().load(config).engineOnEdgeThreads()).isFalse();
+    }
 }

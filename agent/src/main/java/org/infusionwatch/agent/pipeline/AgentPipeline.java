@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  *                  └─▶ ObserverHandler (views; only when there is an observer)
  * </pre>
  *
- * Only the engine wakes for every input. The journal, the output stage and the observer start
+ * The engine runs a device report on the edge thread that published it when it finds the engine
+ * idle ({@link CallerRunsEngineProcessor}), so the report does not wait for a thread to wake; its
+ * own thread takes what edge threads leave (ticks, people's input, backlogs).
+ * Only the engine handles every input as it comes. The journal, the output stage and the observer start
  * their batches a gap apart under load ({@link BatchSpacing}), so that on a small machine their
  * wake-ups do not compete with the alert path thousands of times a second.
  *
@@ -39,6 +42,7 @@ public final class AgentPipeline implements AutoCloseable {
 
     private final Disruptor<InboundEvent> disruptor;
     private final InboundPublisher publisher;
+    private final CallerRunsEngineProcessor callerRuns;
 
     private AgentPipeline(Context ctx) {
         PublishedSlotWaitStrategy waitStrategy = new PublishedSlotWaitStrategy();
@@ -49,14 +53,24 @@ public final class AgentPipeline implements AutoCloseable {
                 ctx.journalCommitGapMicros);
         EngineHandler engine = new EngineHandler(ctx.engine, ctx.immediate);
         NoticeHandler output = new NoticeHandler(ctx.output, BatchSpacing.ofMicros(ctx.backgroundBatchGapMicros));
+        LogAndContinue errors = new LogAndContinue();
+        disruptor.setDefaultExceptionHandler(errors);
         disruptor.handleEventsWith(journal);
-        disruptor.handleEventsWith(engine).then(output);
+        EngineHandOver handOver = EngineHandOver.NONE;
+        if (ctx.engineOnEdgeThreads) {
+            CallerRunsEngineProcessor processor = new CallerRunsEngineProcessor(disruptor.getRingBuffer(), engine, errors);
+            disruptor.handleEventsWith(processor).then(output);
+            handOver = processor;
+            callerRuns = processor;
+        } else {
+            disruptor.handleEventsWith(engine).then(output);
+            callerRuns = null;
+        }
         if (ctx.observer != InputObserver.NONE) {
             disruptor.handleEventsWith(new ObserverHandler(ctx.observer, BatchSpacing.ofMicros(ctx.backgroundBatchGapMicros)));
         }
-        disruptor.setDefaultExceptionHandler(new LogAndContinue());
         disruptor.start();
-        publisher = new InboundPublisher(disruptor.getRingBuffer());
+        publisher = new InboundPublisher(disruptor.getRingBuffer(), handOver);
     }
 
     /** Starts the ring and its handler threads. */
@@ -66,6 +80,11 @@ public final class AgentPipeline implements AutoCloseable {
 
     public InboundPublisher publisher() {
         return publisher;
+    }
+
+    /** Inputs the engine ran on the edge thread that published them (0 with the engine on its own thread only). */
+    public long inputsRunOnEdgeThreads() {
+        return callerRuns == null ? 0 : callerRuns.ranOnCallers();
     }
 
     /** Drains what was published, then stops the handlers (which close the journal). */
@@ -124,6 +143,7 @@ public final class AgentPipeline implements AutoCloseable {
         private InputObserver observer = InputObserver.NONE;
         private NoticeSink immediate = NoticeSink.NONE;
         private LongSupplier wallClockMs = System::currentTimeMillis;
+        private boolean engineOnEdgeThreads = true;
 
         public Context ringSize(int v) {
             ringSize = v;
@@ -186,6 +206,16 @@ public final class AgentPipeline implements AutoCloseable {
         /** Where notices go: event log, then sinks. */
         public Context output(NoticeOutput v) {
             output = v;
+            return this;
+        }
+
+        /**
+         * Whether an edge thread that publishes a device report runs the engine itself when the
+         * engine is idle ({@link CallerRunsEngineProcessor}; on by default), instead of waking the
+         * engine thread for it.
+         */
+        public Context engineOnEdgeThreads(boolean v) {
+            engineOnEdgeThreads = v;
             return this;
         }
 

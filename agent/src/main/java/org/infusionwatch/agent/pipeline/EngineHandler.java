@@ -5,15 +5,17 @@ import org.infusionwatch.agent.alerts.AgentCore;
 import org.infusionwatch.agent.ports.NoticeSink;
 
 /**
- * Feeds the ring into the rule engine. The only writer of bed state: every rule runs on this
- * thread, so bed state needs no locks. What the engine has to say is left in the slot for the
- * output handler.
+ * Feeds the ring into the rule engine. The only writer of bed state: it runs on one thread at a
+ * time (the engine thread, or the edge thread that found the engine idle, see
+ * {@link CallerRunsEngineProcessor}), and each hand-over between threads is ordered by the
+ * processor's lock, so bed state needs no locks of its own. What the engine has to say is left in
+ * the slot for the output handler.
  */
 public final class EngineHandler implements EventHandler<InboundEvent> {
     private final AgentCore engine;
     private final NoticeSink immediate;
 
-    /** @param immediate gets each notice on this thread as soon as the engine produces it */
+    /** @param immediate gets each notice on the engine's current thread as soon as the engine produces it */
     public EngineHandler(AgentCore engine, NoticeSink immediate) {
         this.engine = engine;
         this.immediate = immediate;

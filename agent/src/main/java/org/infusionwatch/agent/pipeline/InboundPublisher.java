@@ -8,14 +8,17 @@ import org.infusionwatch.agent.model.DeviceReport;
 
 /**
  * The only way edges put input into the ring. Thread-safe: any number of edge threads may publish
- * (multi-producer ring). Publishing blocks only when the ring is full, which pushes back on the
+ * (multi-producer ring). A device report's publisher then runs the engine itself if the engine is
+ * idle ({@link CallerRunsEngineProcessor}). Publishing blocks only when the ring is full, which pushes back on the
  * devices through TCP and MQTT flow control instead of losing input.
  */
 public final class InboundPublisher {
     private final RingBuffer<InboundEvent> ring;
+    private final EngineHandOver engine;
 
-    InboundPublisher(RingBuffer<InboundEvent> ring) {
+    InboundPublisher(RingBuffer<InboundEvent> ring, EngineHandOver engine) {
         this.ring = ring;
+        this.engine = engine;
     }
 
     /** A decoded device message, with its raw bytes for the journal. */
@@ -28,6 +31,7 @@ public final class InboundPublisher {
         } finally {
             ring.publish(seq);
         }
+        engine.afterEdgeInput();
     }
 
     /** A clinician's entry, with its raw form for the journal. */
@@ -40,6 +44,7 @@ public final class InboundPublisher {
         } finally {
             ring.publish(seq);
         }
+        engine.afterOtherInput();
     }
 
     /** A person's action on an alert, with its raw form for the journal. */
@@ -52,6 +57,7 @@ public final class InboundPublisher {
         } finally {
             ring.publish(seq);
         }
+        engine.afterOtherInput();
     }
 
     /** Input that cannot be used: kept in the journal with the reason, then acknowledged negatively. */
@@ -64,6 +70,7 @@ public final class InboundPublisher {
         } finally {
             ring.publish(seq);
         }
+        engine.afterEdgeInput();
     }
 
     private static final EventTranslatorOneArg<InboundEvent, Long> TICK = (e, seq, timeMs) -> {
@@ -74,5 +81,6 @@ public final class InboundPublisher {
     /** The passage of time to {@code timeMs} (epoch milliseconds of the agent's clock). */
     public void publishTick(long timeMs) {
         ring.publishEvent(TICK, timeMs);
+        engine.afterOtherInput();
     }
 }

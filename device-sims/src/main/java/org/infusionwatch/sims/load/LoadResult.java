@@ -94,6 +94,10 @@ public record LoadResult(
             out.printf("gateway CPU (last second) %.2f cores; heap max seen %d MB of %d MB%n",
                     gatewayMetrics.path("cpuCores").asDouble(), gatewayMetrics.path("heapMaxSeenBytes").asLong() >> 20,
                     gatewayMetrics.path("heapLimitBytes").asLong() >> 20);
+            if (gatewayMetrics.has("engineInputsOnEdgeThreads")) {
+                out.printf("gateway engine: %d inputs run on the edge thread that published them%n",
+                        gatewayMetrics.path("engineInputsOnEdgeThreads").asLong());
+            }
         }
         verdicts().forEach(out::println);
         out.println(passed() ? "PASS" : "FAIL");

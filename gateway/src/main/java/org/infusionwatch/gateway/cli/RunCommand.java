@@ -64,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
                     + "Needs CAP_SYS_NICE or a matching RLIMIT_NICE (systemd: LimitNICE=-10). See docs/performance.md.")
     Integer alertPathNice;
 
+    @Option(names = "--engine-thread-only",
+            description = "Wake the engine's own thread for every input, instead of letting the MLLP or MQTT thread that "
+                    + "publishes a device report run the engine when it is idle (the default). For comparisons; see "
+                    + "docs/performance.md.")
+    boolean engineThreadOnly;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -113,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (alertPathNice != null) {
             settings.alertPathNice(alertPathNice);
+        }
+        if (engineThreadOnly) {
+            settings.engineOnEdgeThreads(false);
         }
         if (warmupAlerts != null) {
             settings.warmupAlerts(warmupAlerts);
