@@ -56,7 +56,7 @@ public final class GatewaySettings {
     private boolean backgroundIdle;
     private int backgroundNice;
     private int alertPathNice;
-    private boolean engineOnEdgeThreads = true;
+    private boolean engineOnEdgeThreads;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -379,7 +379,7 @@ public final class GatewaySettings {
 
     /**
      * Whether the MLLP and MQTT threads that publish a device report run the engine themselves
-     * when it is idle (on by default), instead of waking the engine thread for every report. See
+     * when it is idle, instead of waking the engine thread for every report; off by default. See
      * AgentPipeline.Context#engineOnEdgeThreads.
      */
     public GatewaySettings engineOnEdgeThreads(boolean v) {

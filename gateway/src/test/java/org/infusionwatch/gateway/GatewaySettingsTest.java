@@ -147,12 +147,12 @@ class GatewaySettingsTest {
     }
 
     @Test
-    void shouldLetEdgeThreadsRunTheEngineUnlessTheConfigSaysNot() throws Exception {
+    void shouldLetEdgeThreadsRunTheEngineOnlyWhenTheConfigSaysSo() throws Exception {
         Path config = dir.resolve("gateway.json");
-        assertThat(new GatewaySettings().engineOnEdgeThreads()).isTrue();
+        assertThat(new GatewaySettings().engineOnEdgeThreads()).isFalse();
         Files.writeString(config, """
-                {"engineOnEdgeThreads": false}
+                {"engineOnEdgeThreads": true}
                 """);
-        assertThat(new GatewaySettings().load(config).engineOnEdgeThreads()).isFalse();
+        assertThat(new GatewaySettings().load(config).engineOnEdgeThreads()).isTrue();
     }
 }

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  *                  └─▶ ObserverHandler (views; only when there is an observer)
  * </pre>
  *
- * The engine runs a device report on the edge thread that published it when it finds the engine
- * idle ({@link CallerRunsEngineProcessor}), so the report does not wait for a thread to wake; its
- * own thread takes what edge threads leave (ticks, people's input, backlogs).
+ * Optionally ({@link Context#engineOnEdgeThreads}), the edge thread that published a device report
+ * runs the engine itself when it finds it idle ({@link CallerRunsEngineProcessor}), and the engine
+ * thread takes what edge threads leave (ticks, people's input, backlogs).
  * Only the engine handles every input as it comes. The journal, the output stage and the observer start
  * their batches a gap apart under load ({@link BatchSpacing}), so that on a small machine their
  * wake-ups do not compete with the alert path thousands of times a second.
@@ -143,7 +143,7 @@ public final class AgentPipeline implements AutoCloseable {
         private InputObserver observer = InputObserver.NONE;
         private NoticeSink immediate = NoticeSink.NONE;
         private LongSupplier wallClockMs = System::currentTimeMillis;
-        private boolean engineOnEdgeThreads = true;
+        private boolean engineOnEdgeThreads;
 
         public Context ringSize(int v) {
             ringSize = v;
@@ -211,8 +211,8 @@ public final class AgentPipeline implements AutoCloseable {
 
         /**
          * Whether an edge thread that publishes a device report runs the engine itself when the
-         * engine is idle ({@link CallerRunsEngineProcessor}; on by default), instead of waking the
-         * engine thread for it.
+         * engine is idle ({@link CallerRunsEngineProcessor}), instead of waking the engine thread
+         * for it. Off by default: it shortens the median, not the tail (docs/performance.md, stop 17).
          */
         public Context engineOnEdgeThreads(boolean v) {
             engineOnEdgeThreads = v;

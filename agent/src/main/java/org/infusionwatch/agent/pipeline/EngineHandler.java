@@ -6,7 +6,7 @@ import org.infusionwatch.agent.ports.NoticeSink;
 
 /**
  * Feeds the ring into the rule engine. The only writer of bed state: it runs on one thread at a
- * time (the engine thread, or the edge thread that found the engine idle, see
+ * time (the engine thread, or, if so configured, the edge thread that found the engine idle, see
  * {@link CallerRunsEngineProcessor}), and each hand-over between threads is ordered by the
  * processor's lock, so bed state needs no locks of its own. What the engine has to say is left in
  * the slot for the output handler.

@@ -8,8 +8,8 @@ import org.infusionwatch.agent.model.DeviceReport;
 
 /**
  * The only way edges put input into the ring. Thread-safe: any number of edge threads may publish
- * (multi-producer ring). A device report's publisher then runs the engine itself if the engine is
- * idle ({@link CallerRunsEngineProcessor}). Publishing blocks only when the ring is full, which pushes back on the
+ * (multi-producer ring). If the pipeline is so configured, a device report's publisher then runs
+ * the engine itself when the engine is idle ({@link CallerRunsEngineProcessor}). Publishing blocks only when the ring is full, which pushes back on the
  * devices through TCP and MQTT flow control instead of losing input.
  */
 public final class InboundPublisher {
