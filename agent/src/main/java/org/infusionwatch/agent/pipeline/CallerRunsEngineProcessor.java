@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
 final class CallerRunsEngineProcessor implements EventProcessor, EngineHandOver {
     /** Inputs an edge thread runs through the engine before it leaves the rest to the engine thread. */
     static final int MAX_ON_CALLER = 64;
+    /** Inputs the engine thread runs before it looks at {@link #halt} again; it does not park while more wait. */
+    private static final int ENGINE_THREAD_ROUND = 4096;
     static final long RECHECK_NS = 1_000_000_000L;
 
     private final RingBuffer<InboundEvent> ring;
@@ -67,7 +69,9 @@ final class CallerRunsEngineProcessor implements EventProcessor, EngineHandOver 
         }
         try {
             while (!halted) {
-                runPublished(Integer.MAX_VALUE);
+                if (runPublished(ENGINE_THREAD_ROUND)) {
+                    continue;
+                }
                 long parkedAt = System.nanoTime();
                 LockSupport.parkNanos(this, RECHECK_NS);
                 if (!halted && System.nanoTime() - parkedAt >= RECHECK_NS && !busy.get() && waiting()) {
