@@ -18,7 +18,15 @@ public final class StudyProductMatcher {
         return new StudyProductMatcher("STUDY");
     }
 
+    /** Whether the label, leading blanks aside, starts with the prefix in any case; allocates nothing (called per pump report). */
     public boolean matches(String drugLabel) {
-        return drugLabel != null && drugLabel.trim().toUpperCase(Locale.ROOT).startsWith(prefix);
+        if (drugLabel == null) {
+            return false;
+        }
+        int start = 0;
+        while (start < drugLabel.length() && drugLabel.charAt(start) <= ' ') {
+            start++;
+        }
+        return drugLabel.regionMatches(true, start, prefix, 0, prefix.length());
     }
 }

@@ -2,6 +2,7 @@ package org.infusionwatch.agent.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.infusionwatch.agent.journal.InputJournal;
@@ -24,7 +25,8 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
     private final int maxBatch;
     private final BatchSpacing spacing;
     private final List<AckHandle> pendingAcks = new ArrayList<>();
-    private final List<Long> pendingSeqs = new ArrayList<>();
+    /** The journal numbers of {@link #pendingAcks}, index for index; unboxed, as this runs for every input. */
+    private long[] pendingSeqs = new long[64];
 
     /** A journal whose commits, once a batch has caught up with the ring, are at least {@code minCommitGapMicros} apart (0: no gap). */
     public JournalHandler(InputJournal journal, LongSupplier wallClockMs, int maxBatch, long minCommitGapMicros) {
@@ -55,8 +57,11 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
                 e.raw,
                 e.rejectReason));
         if (e.ack != AckHandle.NONE && e.ack != null) {
+            if (pendingAcks.size() == pendingSeqs.length) {
+                pendingSeqs = Arrays.copyOf(pendingSeqs, pendingSeqs.length * 2);
+            }
+            pendingSeqs[pendingAcks.size()] = seq;
             pendingAcks.add(e.ack);
-            pendingSeqs.add(seq);
         }
         e.journalled();
         if (pendingAcks.size() >= maxBatch) {
@@ -77,18 +82,16 @@ public final class JournalHandler implements EventHandler<InboundEvent> {
                 ack.failed(ex);
             }
             pendingAcks.clear();
-            pendingSeqs.clear();
             return;
         }
         for (int i = 0; i < pendingAcks.size(); i++) {
             try {
-                pendingAcks.get(i).durable(pendingSeqs.get(i));
+                pendingAcks.get(i).durable(pendingSeqs[i]);
             } catch (RuntimeException ex) {
                 LOG.warn("acknowledgement could not be sent", ex);
             }
         }
         pendingAcks.clear();
-        pendingSeqs.clear();
     }
 
     @Override

@@ -105,7 +105,9 @@ public final class MllpInboundHandler extends SimpleChannelInboundHandler<MllpFr
 
         @Override
         public void durable(long journalSeq) {
-            channel.writeAndFlush(ack);
+            // No promise per ACK: a write that fails reaches exceptionCaught, which logs it and
+            // closes the connection, and the device sends the message again.
+            channel.writeAndFlush(ack, channel.voidPromise());
         }
 
         @Override

@@ -28,17 +28,25 @@ import org.slf4j.LoggerFactory;
  * it changed, coalesced to at most one push every {@value #PUSH_PERIOD_MS} ms, and at least
  * every {@value #HEARTBEAT_MS} ms so the clocks on the page move.
  *
- * <p>The queue is unbounded: every input is small and the view does little per input, so it
+ * <p>Inputs wait in a {@link WardInbox} and are applied in batches: the thread is woken for them
+ * at most once every {@value #INPUT_BATCH_MS} ms, which is nothing beside the page's own
+ * {@value #PUSH_PERIOD_MS}-ms pushes. Notices wake it at once, and a query first applies
+ * everything queued before it, so an answer never misses an input that came before the question.
+ *
+ * <p>The inbox is unbounded: every input is small and the view does little per input, so it
  * keeps up with a ward; it never holds the agent's ring back.
  */
 public final class WardView implements NoticeSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WardView.class);
     static final long PUSH_PERIOD_MS = 500;
     static final long HEARTBEAT_MS = 1000;
+    /** How long a device report may wait in the inbox before the thread is woken for it. */
+    static final long INPUT_BATCH_MS = 20;
     private static final long QUERY_TIMEOUT_MS = 5_000;
 
     private final ScheduledExecutorService thread;
     private final WardState state;
+    private final WardInbox inbox = new WardInbox();
     private final List<WardListener> listeners = new CopyOnWriteArrayList<>();
     private boolean dirty;
     private long lastPushNanos;
@@ -68,34 +76,29 @@ public final class WardView implements NoticeSink, AutoCloseable {
         return new InputObserver() {
             @Override
             public void onReport(DeviceReport report) {
-                run(() -> {
-                    state.onReport(report);
-                    dirty = true;
-                });
+                queue(report, INPUT_BATCH_MS);
             }
 
             @Override
             public void onEntry(ClinicianEntry entry) {
-                run(() -> {
-                    state.onEntry(entry);
-                    dirty = true;
-                });
+                queue(entry, 0);
             }
 
             @Override
             public void onTick(long timeMs) {
-                run(() -> {
-                    state.onTick(timeMs);
-                    dirty = true;
-                });
+                queue(new Tick(timeMs), INPUT_BATCH_MS);
             }
         };
+    }
+
+    /** A clock tick on its way through the inbox. */
+    private record Tick(long timeMs) {
     }
 
     /** Called on the output stage for each new notice (alert, alert change, infusion); only queues. */
     @Override
     public void onNotice(AgentNotice notice, long inputReceivedNanos) {
-        run(() -> apply(notice));
+        queue(notice, 0);
     }
 
     /** Starts from what the event log already holds (before recovery and the ring start). */
@@ -128,7 +131,10 @@ public final class WardView implements NoticeSink, AutoCloseable {
     /** Runs {@code query} on the view's thread and waits for its answer (at most 5 s). */
     public <T> T read(Function<WardState, T> query) {
         try {
-            return thread.submit(() -> query.apply(state)).get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return thread.submit(() -> {
+                drainInbox();
+                return query.apply(state);
+            }).get(QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the ward view", e);
@@ -179,6 +185,7 @@ public final class WardView implements NoticeSink, AutoCloseable {
     }
 
     private void pushIfDue() {
+        drainInbox();
         try {
             state.flushTrendsIfDue(System.nanoTime());
             if (dirty || System.nanoTime() - lastPushNanos >= TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS)) {
@@ -202,10 +209,51 @@ public final class WardView implements NoticeSink, AutoCloseable {
     }
 
     private void run(Runnable task) {
+        queue(task, 0);
+    }
+
+    /**
+     * Puts an item in the inbox, and asks the thread to drain it within {@code withinMs}, unless a
+     * drain is already asked for; a notice or a person's entry (0 ms) is applied at once even then.
+     */
+    private void queue(Object item, long withinMs) {
+        boolean ask = inbox.offer(item);
         try {
-            thread.execute(() -> safely(task));
+            if (withinMs == 0) {
+                thread.execute(this::drainInbox);
+            } else if (ask) {
+                thread.schedule(this::drainInbox, withinMs, TimeUnit.MILLISECONDS);
+            }
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // Closed: the gateway is stopping and nobody is looking any more.
+        }
+    }
+
+    /** On the view's thread: applies everything queued, in order. */
+    private void drainInbox() {
+        inbox.drain(this::applyQueued);
+    }
+
+    private void applyQueued(Object item) {
+        try {
+            if (item instanceof DeviceReport report) {
+                state.onReport(report);
+                dirty = true;
+            } else if (item instanceof Tick tick) {
+                state.onTick(tick.timeMs());
+                dirty = true;
+            } else if (item instanceof ClinicianEntry entry) {
+                state.onEntry(entry);
+                dirty = true;
+            } else if (item instanceof AgentNotice notice) {
+                apply(notice);
+            } else if (item instanceof Runnable task) {
+                task.run();
+            } else {
+                throw new IllegalArgumentException("the ward view cannot apply a " + item.getClass().getSimpleName());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("ward view update failed; carrying on", e);
         }
     }
 
