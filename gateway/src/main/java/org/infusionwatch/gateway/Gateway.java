@@ -17,6 +17,7 @@ import org.infusionwatch.agent.pipeline.NoticeOutput;
 import org.infusionwatch.agent.ports.InputObserver;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
+import org.infusionwatch.gateway.alertmanager.AlertManagerForwarder;
 import org.infusionwatch.gateway.http.HttpContext;
 import org.infusionwatch.gateway.http.HttpServer;
 import org.infusionwatch.gateway.http.auth.AuditLog;
@@ -59,6 +60,9 @@ public final class Gateway implements AutoCloseable {
         this.profile = ProtocolProfile.resolve(settings.protocol());
     }
 
+    /** How far back the event log's unconfirmed alerts are sent to the alert manager again at start: a day. */
+    private static final long RESEND_LOGGED_ALERTS_MS = 24 * 60 * 60_000L;
+
     private void boot(NoticeSink extraSink) {
         settings.writeSnapshot();
         if (GatewaySettings.EMBEDDED.equals(settings.mqtt())) {
@@ -84,14 +88,16 @@ public final class Gateway implements AutoCloseable {
         publisher.start();
         started.push(publisher);
         started.push(new MetricsReporter(metrics, publisher, Topics.metrics(settings.applicationName())));
+        NoticeSink alertManager = startAlertManager(json);
         WardView view = settings.httpEnabled() ? startView(json) : null;
         NoticeSink viewSink = view != null ? view : (notice, nanos) -> { };
         InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
         // Re-derived at start-up: logged if new, sent only if the broker never confirmed it.
-        NoticeOutput recoveryOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(publisher, extraSink, viewSink));
+        NoticeOutput recoveryOutput = new NoticeOutput(eventLog, ledger,
+                NoticeSink.all(publisher, alertManager, extraSink, viewSink));
         // Live: the engine, on whichever thread runs it, hands each notice to the publisher at once; the output stage
         // logs it and feeds the other sinks.
-        NoticeOutput liveOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(extraSink, viewSink));
+        NoticeOutput liveOutput = new NoticeOutput(eventLog, ledger, NoticeSink.all(alertManager, extraSink, viewSink));
 
         RuleEngine engine = new RuleEngine(settings.engineConfig(profile));
         AgentCore core = new AgentCore(engine, new AlertBook(settings.escalateAfterMinutes() * 60_000L));
@@ -149,6 +155,31 @@ public final class Gateway implements AutoCloseable {
                     .json(json));
             started.push(http);
         }
+    }
+
+    /**
+     * The forwarder to the hospital's alert manager, when one is configured, with the logged alerts
+     * of the last day it never confirmed queued again; else a sink that drops everything.
+     */
+    private NoticeSink startAlertManager(ObjectMapper json) {
+        if (settings.alertManager() == null) {
+            return NoticeSink.NONE;
+        }
+        AlertManagerForwarder forwarder = AlertManagerForwarder.start(settings.alertManagerHost(),
+                settings.alertManagerPort(), settings.applicationName(),
+                DeliveryLedger.open(settings.dataDir(), AlertManagerForwarder.LEDGER_FILE), System::currentTimeMillis);
+        started.push(forwarder);
+        metrics.countAlertManager(forwarder::acceptedCount, forwarder::refusedCount, forwarder::failedAttempts,
+                forwarder::pending);
+        long since = settings.agentClockMs().getAsLong() - RESEND_LOGGED_ALERTS_MS;
+        LoggedNotices notices = new LoggedNotices(json);
+        try (EventLogReader reader = EventLogReader.open(settings.dataDir())) {
+            forwarder.resendUnconfirmed(reader.events(EventFilter.ALL).stream()
+                    .map(notices::toNotice)
+                    .filter(n -> n != null && n.timeMs() >= since)
+                    .toList());
+        }
+        return forwarder;
     }
 
     /** The nurse station's model, starting from what the event log already holds. */

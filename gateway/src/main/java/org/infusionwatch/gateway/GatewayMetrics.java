@@ -33,6 +33,8 @@ public final class GatewayMetrics {
     private volatile LongSupplier mqttAccepted = () -> 0L;
     private volatile LongSupplier mqttRefused = () -> 0L;
     private volatile LongSupplier engineOnEdgeThreads = () -> 0L;
+    /** Accepted, refused, failed attempts, pending; null when no alert manager is configured. */
+    private volatile LongSupplier[] alertManager;
 
     /** Input arrival to alert publication, nanoseconds. */
     public void recordAlertLatency(long nanos) {
@@ -53,6 +55,15 @@ public final class GatewayMetrics {
     /** Where the count of inputs the engine ran on the edge thread that published them comes from. */
     public void countEngineOnEdgeThreads(LongSupplier inputs) {
         engineOnEdgeThreads = inputs;
+    }
+
+    /**
+     * Where the alert manager's counts come from: messages it accepted, messages it refused (AE,
+     * CE), sends that failed and were tried again, and notices waiting to go.
+     */
+    public void countAlertManager(LongSupplier accepted, LongSupplier refused, LongSupplier failedAttempts,
+                                  LongSupplier pending) {
+        alertManager = new LongSupplier[] {accepted, refused, failedAttempts, pending};
     }
 
     /** Cumulative figures since start, as JSON for the metrics topic. */
@@ -81,6 +92,15 @@ public final class GatewayMetrics {
         intake.put("refused", mqttRefused.getAsLong());
         m.put("mqttIntake", intake);
         m.put("engineInputsOnEdgeThreads", engineOnEdgeThreads.getAsLong());
+        LongSupplier[] am = alertManager;
+        if (am != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("accepted", am[0].getAsLong());
+            a.put("refused", am[1].getAsLong());
+            a.put("failedAttempts", am[2].getAsLong());
+            a.put("pending", am[3].getAsLong());
+            m.put("alertManager", a);
+        }
         m.put("cpuCores", cpuCores);
         m.put("cpuShareOfMachine", cpuCores / Runtime.getRuntime().availableProcessors());
         m.put("heapUsedBytes", heapUsed);

@@ -57,6 +57,7 @@ public final class GatewaySettings {
     private int backgroundNice;
     private int alertPathNice;
     private boolean engineOnEdgeThreads;
+    private String alertManager;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -65,7 +66,7 @@ public final class GatewaySettings {
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
                        Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice,
-                       Integer alertPathNice, Boolean engineOnEdgeThreads) {
+                       Integer alertPathNice, Boolean engineOnEdgeThreads, String alertManager) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -149,6 +150,9 @@ public final class GatewaySettings {
         if (f.engineOnEdgeThreads() != null) {
             engineOnEdgeThreads = f.engineOnEdgeThreads();
         }
+        if (f.alertManager() != null) {
+            alertManager(f.alertManager());
+        }
         return this;
     }
 
@@ -169,7 +173,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -389,6 +393,42 @@ public final class GatewaySettings {
 
     public boolean engineOnEdgeThreads() {
         return engineOnEdgeThreads;
+    }
+
+    /**
+     * The hospital's alert manager, {@code host:port}: every alert and change of one goes there as
+     * IHE PCD-04 over MLLP. Null (the default) sends none.
+     */
+    public GatewaySettings alertManager(String hostPort) {
+        if (hostPort != null) {
+            int colon = hostPort.lastIndexOf(':');
+            int port;
+            try {
+                port = colon > 0 ? Integer.parseInt(hostPort.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("alertManager must be host:port, was: " + hostPort);
+            }
+        }
+        alertManager = hostPort;
+        return this;
+    }
+
+    /** {@code host:port} of the alert manager, or null when alerts go to none. */
+    public String alertManager() {
+        return alertManager;
+    }
+
+    /** The alert manager's host; only when {@link #alertManager()} is set. */
+    public String alertManagerHost() {
+        return alertManager.substring(0, alertManager.lastIndexOf(':'));
+    }
+
+    /** The alert manager's port; only when {@link #alertManager()} is set. */
+    public int alertManagerPort() {
+        return Integer.parseInt(alertManager.substring(alertManager.lastIndexOf(':') + 1));
     }
 
     public int warmupAlerts() {

@@ -55,6 +55,23 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void shouldReadTheAlertManagersAddressAndRefuseOneWithoutAPort() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"alertManager": "am.hospital.example:2575"}
+                """);
+        assertThat(new GatewaySettings().alertManager()).as("none unless asked for").isNull();
+        GatewaySettings settings = new GatewaySettings().load(config);
+        assertThat(settings.alertManagerHost()).isEqualTo("am.hospital.example");
+        assertThat(settings.alertManagerPort()).isEqualTo(2575);
+
+        for (String bad : new String[] {"am.hospital.example", "am:0", "am:port", ":2575", "am:70000"}) {
+            assertThatThrownBy(() -> new GatewaySettings().alertManager(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host:port");
+        }
+    }
+
+    @Test
     void shouldReadTheAlertPathsRealTimePriorityAndRefuseOneLinuxDoesNotHave() throws Exception {
         Path config = dir.resolve("gateway.json");
         Files.writeString(config, """

@@ -35,8 +35,13 @@ public final class DeliveryLedger implements AutoCloseable {
     }
 
     public static DeliveryLedger open(Path dataDir) {
+        return open(dataDir, FILE);
+    }
+
+    /** A ledger of another receiver's confirmations, in a file of its own in {@code dataDir}. */
+    public static DeliveryLedger open(Path dataDir, String file) {
         try {
-            return new DeliveryLedger(SqliteFiles.open(dataDir, FILE, SqliteFiles.Durability.DERIVED));
+            return new DeliveryLedger(SqliteFiles.open(dataDir, file, SqliteFiles.Durability.DERIVED));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the delivery ledger in " + dataDir + ": " + e.getMessage(), e);
         }

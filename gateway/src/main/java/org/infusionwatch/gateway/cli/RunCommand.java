@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
                     + "shorter tail. See docs/performance.md.")
     boolean engineOnEdgeThreads;
 
+    @Option(names = "--alert-manager", paramLabel = "HOST:PORT",
+            description = "Send every alert, and every change of one, to the hospital's alert manager at HOST:PORT as "
+                    + "IHE PCD-04 (ORU^R40) over MLLP, resent until it is acknowledged.")
+    String alertManager;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -122,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (engineOnEdgeThreads) {
             settings.engineOnEdgeThreads(true);
+        }
+        if (alertManager != null) {
+            settings.alertManager(alertManager);
         }
         if (warmupAlerts != null) {
             settings.warmupAlerts(warmupAlerts);

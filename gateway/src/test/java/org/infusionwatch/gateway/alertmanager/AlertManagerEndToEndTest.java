@@ -1,0 +1,79 @@
+package org.infusionwatch.gateway.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.infusionwatch.agent.model.BedRef;
+import org.infusionwatch.gateway.Gateway;
+import org.infusionwatch.gateway.GatewaySettings;
+import org.infusionwatch.gateway.testing.AlertSubscriber;
+import org.infusionwatch.gateway.testing.FreePort;
+import org.infusionwatch.sims.SimClock;
+import org.infusionwatch.sims.SimulatedIcu;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A simulated hypoxemic bed over MLLP, a gateway with an alert manager configured, and an alert
+ * manager that is away while the alert is raised and the gateway stops: the next gateway start
+ * sends the alert it never confirmed.
+ */
+class AlertManagerEndToEndTest {
+    private static final Instant SIM_START = Instant.parse("2026-11-22T08:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private GatewaySettings settings(int alertManagerPort, SimClock clock) {
+        return new GatewaySettings()
+                .mllpHost("127.0.0.1")
+                .mllpPort(0)
+                .embeddedMqttPort(FreePort.pick())
+                .dataDir(dataDir)
+                .tickPeriodMs(100)
+                .agentClockMs(clock::nowMillis)
+                .enrol(new BedRef("ICU-A", "BED01"), "STROMA-0001")
+                .alertManager("127.0.0.1:" + alertManagerPort);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldSendAnAlertRaisedWhileTheAlertManagerWasAwayOnceItIsBackAfterARestart() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        SimClock clock = SimClock.realTime(SIM_START, 3600);
+        String alertId;
+        try (Gateway gateway = Gateway.start(settings(port, clock), (n, t) -> { });
+             AlertSubscriber alerts = new AlertSubscriber(gateway.mqttUri(), "icu/+/+/alerts");
+             SimulatedIcu icu = SimulatedIcu.builder().unit("ICU-A").beds(1).clock(clock)
+                     .mllp("127.0.0.1", gateway.mllpPort()).mqtt(gateway.mqttUri()).build()) {
+            icu.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> alerts.forBed("BED01").size() >= 1);
+            alertId = alerts.forBed("BED01").get(0).path("alertId").asText();
+        }
+        assertThat(alertId).isNotBlank();
+
+        SimClock later = SimClock.realTime(SIM_START.plusSeconds(3 * 3600), 1);
+        try (FakeAlertManager am = new FakeAlertManager(port);
+             Gateway restarted = Gateway.start(settings(port, later), (n, t) -> { })) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> am.received().stream().anyMatch(m -> m.contains(alertId)));
+            List<String> raised = am.received().stream().filter(m -> m.contains(alertId)).toList();
+            Pcd04Reading first = Pcd04Reading.of(raised.get(0));
+            assertThat(first.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo(alertId);
+            assertThat(first.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED01");
+            assertThat(first.obx(0, 3, 1)).isEqualTo("HYPOXEMIA_WORSENING");
+            assertThat(first.attribute("68481")).isEqualTo("start");
+            assertThat(String.join("\n", am.received())).as("no patient pseudonym").doesNotContain("STROMA-0001");
+        }
+    }
+}
