@@ -165,19 +165,25 @@ public final class Gateway implements AutoCloseable {
         if (settings.alertManager() == null) {
             return NoticeSink.NONE;
         }
-        AlertManagerForwarder forwarder = AlertManagerForwarder.start(settings.alertManagerHost(),
-                settings.alertManagerPort(), settings.applicationName(),
-                DeliveryLedger.open(settings.dataDir(), AlertManagerForwarder.LEDGER_FILE), System::currentTimeMillis);
+        DeliveryLedger amLedger = DeliveryLedger.open(settings.dataDir(), AlertManagerForwarder.LEDGER_FILE);
+        AlertManagerForwarder forwarder;
+        try {
+            forwarder = AlertManagerForwarder.start(settings.alertManagerHost(), settings.alertManagerPort(),
+                    settings.applicationName(), amLedger, System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            amLedger.close();
+            throw e;
+        }
         started.push(forwarder);
         metrics.countAlertManager(forwarder::acceptedCount, forwarder::refusedCount, forwarder::failedAttempts,
                 forwarder::pending);
-        long since = settings.agentClockMs().getAsLong() - RESEND_LOGGED_ALERTS_MS;
+        // Every logged alert, for the priorities of later changes; those of the last day are sent again if never answered.
         LoggedNotices notices = new LoggedNotices(json);
         try (EventLogReader reader = EventLogReader.open(settings.dataDir())) {
             forwarder.resendUnconfirmed(reader.events(EventFilter.ALL).stream()
                     .map(notices::toNotice)
-                    .filter(n -> n != null && n.timeMs() >= since)
-                    .toList());
+                    .filter(java.util.Objects::nonNull)
+                    .toList(), settings.agentClockMs().getAsLong() - RESEND_LOGGED_ALERTS_MS);
         }
         return forwarder;
     }

@@ -421,9 +421,10 @@ public final class GatewaySettings {
         return alertManager;
     }
 
-    /** The alert manager's host; only when {@link #alertManager()} is set. */
+    /** The alert manager's host (an IPv6 address without its brackets); only when {@link #alertManager()} is set. */
     public String alertManagerHost() {
-        return alertManager.substring(0, alertManager.lastIndexOf(':'));
+        String host = alertManager.substring(0, alertManager.lastIndexOf(':'));
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** The alert manager's port; only when {@link #alertManager()} is set. */

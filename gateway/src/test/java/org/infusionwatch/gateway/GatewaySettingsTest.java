@@ -64,6 +64,7 @@ class GatewaySettingsTest {
         GatewaySettings settings = new GatewaySettings().load(config);
         assertThat(settings.alertManagerHost()).isEqualTo("am.hospital.example");
         assertThat(settings.alertManagerPort()).isEqualTo(2575);
+        assertThat(new GatewaySettings().alertManager("[::1]:2575").alertManagerHost()).isEqualTo("::1");
 
         for (String bad : new String[] {"am.hospital.example", "am:0", "am:port", ":2575", "am:70000"}) {
             assertThatThrownBy(() -> new GatewaySettings().alertManager(bad))

@@ -21,9 +21,13 @@ record AlertManagerAnswer(String code, String controlId, String text) {
         return "AA".equals(code) || "CA".equals(code);
     }
 
-    /** The message was refused for what it says (AE, CE): sending it again would be refused again. */
+    /**
+     * The message was refused for good: AE (an error in what it says) or CR (its type, version or
+     * processing id is not accepted). Sending it again would be refused again. AR and CE may be
+     * passing (the receiver is busy or out of sequence), so they are neither this nor accepted.
+     */
     boolean refused() {
-        return "AE".equals(code) || "CE".equals(code);
+        return "AE".equals(code) || "CR".equals(code);
     }
 
     /** Reads an answer; anything that is not an HL7 ACK with MSA-1 is a failed exchange, not an answer. */

@@ -18,6 +18,7 @@ import org.infusionwatch.agent.eventlog.DeliveryLedger;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.AlertChange;
+import org.infusionwatch.agent.model.AlertState;
 import org.infusionwatch.agent.model.Priority;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.slf4j.Logger;
@@ -26,17 +27,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends every alert, and every change of one, to the hospital's alert manager as IHE PCD-04
  * ({@link AlertReportWriter}) over MLLP, in the order the agent produced them, one at a time, each
- * after the previous one's ACK. What the alert manager accepted (AA or CA) is written in a
- * delivery ledger of its own ({@value #LEDGER_FILE}); what it refused for its content (AE, CE) is
- * logged as an error and counted, and not sent again; anything else (AR, CR, no answer, no
- * connection) is sent again, with the same control id, after a wait that doubles up to a limit.
- * So a raised alert reaches the alert manager at least once while the gateway runs, however long
- * the alert manager is away.
+ * after the previous one's answer. The alert manager's answers:
  *
- * <p>After a restart, {@link #resendUnconfirmed} takes the event log's recent notices and queues
- * those the ledger does not hold, so an alert raised while the alert manager was away and the
- * gateway then restarted still goes out. The alert manager may see a message twice (a crash
- * between its ACK and the ledger's write); OBR-3 (the alert's id) and the phase say it is the same.
+ * <ul>
+ *   <li>AA or CA: delivered, written in a ledger of its own ({@value #LEDGER_FILE});</li>
+ *   <li>AE or CR (refused for what it says, or for its type or version): logged as an error,
+ *       counted, written in the ledger as done, not sent again;</li>
+ *   <li>AR, CE, or an answer that is no ACK: sent again after a wait, at most
+ *       {@value #MAX_UNUSABLE_ANSWERS} answers in all, then given up like a refusal, so that one
+ *       message the alert manager will never take does not hold up every later alert;</li>
+ *   <li>no answer in time, no connection: sent again, with the same control id, after a wait that
+ *       doubles up to a limit, for as long as it takes.</li>
+ * </ul>
+ *
+ * <p>An answer whose MSA-2 names an earlier message (an alert manager that sends CA and then AA)
+ * is skipped. After a restart, {@link #resendUnconfirmed} queues the event log's recent notices
+ * the ledger does not hold, so an alert raised while the alert manager was away, the gateway then
+ * restarting, still goes out. The alert manager may therefore see a message twice (an answer lost,
+ * or a crash between an answer and the ledger's write); OBR-3 (the alert's id) and the phase say
+ * it is the same.
  *
  * <p>Threading: {@link #onNotice} is called on the agent's output thread and only queues; the
  * forwarder's own thread ({@code alert-manager}) does the rest. No patient data is logged: a
@@ -54,15 +63,17 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
     private final long firstRetryMs;
     private final long maxRetryMs;
     private final PipeParser answers = AlertManagerAnswer.parser();
-    private final BlockingQueue<AgentNotice> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Keys of the notices queued or being sent, so that one queued twice (recovery and the log) goes once. */
     private final Set<String> queuedKeys = ConcurrentHashMap.newKeySet();
-    /** Each alert's priority as raised, for the messages of its later changes (forwarder's thread only). */
+    /** Each open alert's priority as raised (high once escalated), for the messages of its later changes. */
     private final Map<String, Priority> priorities = new HashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
+    /** Answers that are neither an acceptance nor a refusal (AR, CE, garbage) a message may get before it is given up. */
+    static final int MAX_UNUSABLE_ANSWERS = 5;
     private final Thread thread;
     private long nextControlId;
 
@@ -104,33 +115,48 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
 
     @Override
     public void onNotice(AgentNotice notice, long inputReceivedNanos) {
-        if (AlertReportWriter.forwards(notice) && queuedKeys.add(DeliveryLedger.keyOf(notice))) {
-            queue.add(notice);
-        }
+        enqueue(notice);
     }
 
     /**
-     * Queues the logged notices the alert manager never confirmed (oldest first, as given), and
-     * learns the priorities of the alerts already sent, for their later changes. Called once at
-     * start, before the agent re-derives its state.
+     * Queues a notice, with the priority its message carries as of now (notices come in the agent's
+     * order), unless it is not for the alert manager or is queued already; returns whether it was queued.
      */
-    public void resendUnconfirmed(List<AgentNotice> logged) {
+    private boolean enqueue(AgentNotice notice) {
+        Priority priority = learnPriority(notice);
+        if (AlertReportWriter.forwards(notice) && queuedKeys.add(DeliveryLedger.keyOf(notice))) {
+            queue.add(new Pending(notice, priority));
+            return true;
+        }
+        return false;
+    }
+
+    /** A notice on its way, with the priority its message carries. */
+    private record Pending(AgentNotice notice, Priority priority) {
+    }
+
+    /**
+     * Learns the priority of every logged alert (for the messages of its later changes), and queues
+     * the logged notices since {@code sinceMs} the alert manager never answered for good, oldest
+     * first, as given. Called once at start, before the agent re-derives its state.
+     *
+     * @return how many were queued
+     */
+    public int resendUnconfirmed(List<AgentNotice> logged, long sinceMs) {
         int queued = 0;
         for (AgentNotice n : logged) {
-            if (n instanceof Alert a) {
-                synchronized (priorities) {
-                    priorities.put(a.alertId(), a.priority());
+            if (n.timeMs() >= sinceMs && AlertReportWriter.forwards(n) && !ledger.isDelivered(n)) {
+                if (enqueue(n)) {
+                    queued++;
                 }
-            }
-            if (AlertReportWriter.forwards(n) && !ledger.isDelivered(n)) {
-                int before = queue.size();
-                onNotice(n, 0);
-                queued += queue.size() - before;
+            } else {
+                learnPriority(n);
             }
         }
         if (queued > 0) {
-            LOG.info("{} logged alert messages the alert manager never confirmed are sent again", queued);
+            LOG.info("{} logged alert messages the alert manager never answered are sent again", queued);
         }
+        return queued;
     }
 
     /** Messages the alert manager accepted. */
@@ -154,40 +180,56 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (closing.getCount() > 0) {
-                AgentNotice notice = queue.poll(1, TimeUnit.SECONDS);
-                if (notice != null) {
-                    deliver(notice);
-                }
+        while (closing.getCount() > 0) {
+            Pending pending;
+            try {
+                pending = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return; // closing
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("the alert manager forwarder stopped; alerts are no longer sent to it", e);
+            if (pending == null) {
+                continue;
+            }
+            AgentNotice notice = pending.notice();
+            try {
+                deliver(notice, pending.priority());
+            } catch (InterruptedException e) {
+                return; // closing; what was not answered goes again at the next start
+            } catch (RuntimeException e) {
+                failedAttempts.incrementAndGet();
+                LOG.error("alert manager: {} of alert {} could not be sent in this run; it goes again at the next start",
+                        describe(notice), alertId(notice), e);
+            }
         }
     }
 
-    private void deliver(AgentNotice notice) throws InterruptedException {
+    private void deliver(AgentNotice notice, Priority priority) throws InterruptedException {
         String key = DeliveryLedger.keyOf(notice);
         try {
             if (ledger.isDelivered(notice)) {
                 return;
             }
             String controlId = Long.toString(nextControlId++, 36).toUpperCase(java.util.Locale.ROOT);
-            byte[] message = writer.write(notice, priorityFor(notice), controlId, clockMs.getAsLong());
+            byte[] message = writer.write(notice, priority, controlId, clockMs.getAsLong());
             long waitMs = firstRetryMs;
+            int unusableAnswers = 0;
             while (closing.getCount() > 0) {
-                String outcome = send(notice, message, controlId);
-                if (outcome == null) {
+                Attempt attempt = send(notice, message, controlId);
+                if (attempt == Attempt.DONE) {
+                    return;
+                }
+                if (attempt.answered && ++unusableAnswers >= MAX_UNUSABLE_ANSWERS) {
+                    // The alert manager is there and keeps saying no: later alerts must not wait behind this one.
+                    refused.incrementAndGet();
+                    ledger.markDelivered(notice, clockMs.getAsLong());
+                    LOG.error("alert manager: gave up on {} of alert {} after {} answers, the last {}; not sent again",
+                            describe(notice), alertId(notice), unusableAnswers, attempt.why);
                     return;
                 }
                 failedAttempts.incrementAndGet();
                 LOG.warn("alert manager: {} of alert {} not delivered ({}); trying again in {} ms",
-                        describe(notice), alertId(notice), outcome, waitMs);
+                        describe(notice), alertId(notice), attempt.why, waitMs);
                 if (closing.await(waitMs, TimeUnit.MILLISECONDS)) {
-                    LOG.warn("alert manager: stopping with {} messages unsent; they go again at the next start",
-                            queuedKeys.size());
                     return;
                 }
                 waitMs = Math.min(maxRetryMs, waitMs * 2);
@@ -197,41 +239,72 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
         }
     }
 
-    /** Sends once; null when the message is done with (accepted or refused), else why it must go again. */
-    private String send(AgentNotice notice, byte[] message, String controlId) {
+    /** Sends once and reads the answer to this message, skipping answers to earlier ones (a CA then an AA). */
+    private Attempt send(AgentNotice notice, byte[] message, String controlId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(link.timeoutMs());
         AlertManagerAnswer answer;
         try {
-            answer = AlertManagerAnswer.read(link.exchange(message), answers);
+            link.send(message);
+            do {
+                try {
+                    answer = AlertManagerAnswer.read(link.nextFrame(deadline), answers);
+                } catch (HL7Exception e) {
+                    return Attempt.answered("an answer that is not an HL7 ACK: " + e.getMessage());
+                }
+            } while (answer.controlId() != null && !answer.controlId().isBlank() && !controlId.equals(answer.controlId()));
         } catch (IOException e) {
-            return e.getMessage();
-        } catch (HL7Exception e) {
-            return "an answer that is not an HL7 ACK: " + e.getMessage();
-        }
-        if (answer.controlId() != null && !answer.controlId().isBlank() && !controlId.equals(answer.controlId())) {
-            return "an ACK for another message (" + answer.controlId() + ")";
+            return Attempt.unanswered(e.getMessage());
         }
         if (answer.accepted()) {
             accepted.incrementAndGet();
             ledger.markDelivered(notice, clockMs.getAsLong());
-            return null;
+            return Attempt.DONE;
         }
         if (answer.refused()) {
             refused.incrementAndGet();
+            ledger.markDelivered(notice, clockMs.getAsLong());
             LOG.error("alert manager refused {} of alert {} ({}): {}; not sent again", describe(notice),
                     alertId(notice), answer.code(), answer.text());
-            return null;
+            return Attempt.DONE;
         }
-        return answer.code() + (answer.text() == null ? "" : ": " + answer.text());
+        return Attempt.answered(answer.code() + (answer.text() == null ? "" : ": " + answer.text()));
     }
 
-    private Priority priorityFor(AgentNotice notice) {
+    /** How one send ended, when it did not end the message's journey. */
+    private record Attempt(boolean answered, String why) {
+        static final Attempt DONE = new Attempt(true, "done");
+
+        static Attempt answered(String why) {
+            return new Attempt(true, why);
+        }
+
+        static Attempt unanswered(String why) {
+            return new Attempt(false, why);
+        }
+    }
+
+    /**
+     * The priority a notice's message carries: an alert's own; for a change, the alert's as raised,
+     * or high once it was escalated. Remembered per alert until it is resolved.
+     */
+    private Priority learnPriority(AgentNotice notice) {
         synchronized (priorities) {
             if (notice instanceof Alert a) {
-                priorities.put(a.alertId(), a.priority());
-                return a.priority();
+                Priority p = a.priority() != null ? a.priority() : Priority.MEDIUM;
+                priorities.put(a.alertId(), p);
+                return p;
             }
-            Priority p = priorities.get(alertId(notice));
-            return p != null ? p : Priority.MEDIUM;
+            if (!(notice instanceof AlertChange c)) {
+                return Priority.MEDIUM;
+            }
+            if (c.state() == AlertState.ESCALATED) {
+                priorities.put(c.alertId(), Priority.HIGH);
+            }
+            Priority p = priorities.getOrDefault(c.alertId(), Priority.MEDIUM);
+            if (c.state() == AlertState.RESOLVED) {
+                priorities.remove(c.alertId());
+            }
+            return p;
         }
     }
 
@@ -251,6 +324,10 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
             thread.join(15_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the alert manager forwarder did not stop within 15 s; its ledger is left open");
+            return;
         }
         link.close();
         ledger.close();

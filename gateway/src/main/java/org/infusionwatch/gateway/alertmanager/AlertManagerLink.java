@@ -14,22 +14,22 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.infusionwatch.gateway.mllp.MllpFrame;
 import org.infusionwatch.gateway.mllp.MllpFrameDecoder;
 import org.infusionwatch.gateway.mllp.MllpFrameEncoder;
 
 /**
- * One MLLP connection to the alert manager, used one message at a time: {@link #exchange} sends a
- * message and waits for the frame that answers it. Connects when first needed and again after any
- * failure; a message whose answer does not come in time, or whose connection drops, fails, and
- * the caller sends it again on a new connection.
+ * One MLLP connection to the alert manager: {@link #send} writes a message, {@link #nextFrame}
+ * waits for a frame from the alert manager, which the caller matches to its message (an alert
+ * manager may answer one message twice, CA then AA, and the second must not be taken for the next
+ * message's answer). Connects when first needed and again after any failure; frames left from an
+ * earlier connection are dropped with it.
  *
  * <p>Not thread-safe: the forwarder's thread is its only caller. Netty's own thread
- * ({@code alert-manager-io}) only completes the answer.
+ * ({@code alert-manager-io}) only queues what arrives.
  */
 final class AlertManagerLink implements AutoCloseable {
     /** An ACK is a few hundred bytes; anything this long is not one. */
@@ -39,8 +39,10 @@ final class AlertManagerLink implements AutoCloseable {
     private final int port;
     private final long timeoutMs;
     private final EventLoopGroup group;
-    private Channel channel;
-    private volatile CompletableFuture<byte[]> answer;
+    /** The current connection; volatile as Netty's thread checks that a frame comes from it. */
+    private volatile Channel channel;
+    /** Frames received on the current connection, or the reason it ended; filled on Netty's thread. */
+    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
 
     /** @param timeoutMs how long a connection, and then an answer, may take */
     AlertManagerLink(String host, int port, long timeoutMs) {
@@ -51,31 +53,37 @@ final class AlertManagerLink implements AutoCloseable {
                 NioIoHandler.newFactory());
     }
 
-    /** Sends one framed message and returns the payload of the frame that answers it. */
-    byte[] exchange(byte[] message) throws IOException {
+    /** Writes one framed message, connecting first if need be. */
+    void send(byte[] message) throws IOException {
         Channel ch = connected();
-        CompletableFuture<byte[]> pending = new CompletableFuture<>();
-        answer = pending;
-        ch.writeAndFlush(message).addListener(f -> {
-            if (!f.isSuccess()) {
-                pending.completeExceptionally(f.cause());
-            }
-        });
-        try {
-            return pending.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        ChannelFuture written = ch.writeAndFlush(message);
+        if (!written.awaitUninterruptibly(timeoutMs) || !written.isSuccess()) {
             disconnect();
-            throw new IOException("no answer from the alert manager within " + timeoutMs + " ms");
-        } catch (ExecutionException e) {
-            disconnect();
-            throw new IOException("alert manager connection failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            disconnect();
-            throw new IOException("interrupted while waiting for the alert manager", e);
-        } finally {
-            answer = null;
+            throw new IOException("cannot write to the alert manager"
+                    + (written.cause() == null ? " within " + timeoutMs + " ms" : ": " + written.cause().getMessage()));
         }
+    }
+
+    /**
+     * The payload of the next frame from the alert manager, waiting until {@code deadlineNanos}
+     * ({@link System#nanoTime()}); a connection that ends or a deadline that passes first is an
+     * {@link IOException}, and the connection is closed.
+     */
+    byte[] nextFrame(long deadlineNanos) throws IOException, InterruptedException {
+        Object next = inbound.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (next instanceof byte[] payload) {
+            return payload;
+        }
+        disconnect();
+        if (next instanceof IOException e) {
+            throw e;
+        }
+        throw new IOException("no answer from the alert manager within " + timeoutMs + " ms");
+    }
+
+    /** The time an answer may take, from the write. */
+    long timeoutMs() {
+        return timeoutMs;
     }
 
     private Channel connected() throws IOException {
@@ -94,11 +102,19 @@ final class AlertManagerLink implements AutoCloseable {
                         ch.pipeline().addLast(new MllpFrameDecoder(MAX_ANSWER_BYTES), new MllpFrameEncoder(), new Answers());
                     }
                 });
-        ChannelFuture f = b.connect(host, port).awaitUninterruptibly();
+        ChannelFuture f = b.connect(host, port);
+        // Bounded: the connect timeout starts only once the name is resolved.
+        if (!f.awaitUninterruptibly(timeoutMs)) {
+            f.cancel(false);
+            f.channel().close();
+            throw new IOException("cannot connect to the alert manager at " + host + ":" + port + " within "
+                    + timeoutMs + " ms");
+        }
         if (!f.isSuccess()) {
             throw new IOException("cannot connect to the alert manager at " + host + ":" + port + ": "
                     + f.cause().getMessage(), f.cause());
         }
+        inbound.clear();
         channel = f.channel();
         return channel;
     }
@@ -108,6 +124,7 @@ final class AlertManagerLink implements AutoCloseable {
             channel.close().awaitUninterruptibly(timeoutMs);
             channel = null;
         }
+        inbound.clear();
     }
 
     @Override
@@ -116,35 +133,32 @@ final class AlertManagerLink implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    /** Completes the waiting exchange with the next frame, or fails it when the connection ends. */
+    /** Queues each frame from the alert manager, and the end of the connection. */
     private final class Answers extends SimpleChannelInboundHandler<MllpFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, MllpFrame frame) {
-            CompletableFuture<byte[]> pending = answer;
-            if (pending == null) {
-                return; // an answer nobody waits for any more (it came after the timeout)
+            if (ctx.channel() != channel) {
+                return; // a connection given up on
             }
             if (frame instanceof MllpFrame.Message m) {
-                pending.complete(m.payload());
+                inbound.add(m.payload());
             } else {
-                pending.completeExceptionally(new IOException("the alert manager's answer is longer than "
-                        + MAX_ANSWER_BYTES + " bytes"));
+                inbound.add(new IOException("the alert manager sent a frame longer than " + MAX_ANSWER_BYTES + " bytes"));
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            CompletableFuture<byte[]> pending = answer;
-            if (pending != null) {
-                pending.completeExceptionally(new IOException("the alert manager closed the connection"));
+            if (ctx.channel() != channel) {
+                return;
             }
+            inbound.add(new IOException("the alert manager closed the connection"));
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            CompletableFuture<byte[]> pending = answer;
-            if (pending != null) {
-                pending.completeExceptionally(cause);
+            if (ctx.channel() == channel) {
+                inbound.add(new IOException("alert manager connection failed: " + cause.getMessage(), cause));
             }
             ctx.close();
         }

@@ -26,13 +26,17 @@ import org.infusionwatch.gateway.AlertWording;
  *
  * <ul>
  *   <li>PV1-3 is the bed ({@code unit^^bed}): alert managers route by location. PID carries no
- *       identifier, since the gateway keeps none: the trial pseudonym means nothing to the hospital
+ *       identifier (name type U, identity unknown Y, as B. Braun's message for an unknown patient
+ *       has it), since the gateway keeps none: the trial pseudonym means nothing to the hospital
  *       and the hospital's identifiers never reach the agent.</li>
  *   <li>OBR-3 is the alert's id, the same for every message of its life; OBR-4 {@code MDC_EVT_ALARM}.</li>
- *   <li>OBX 1: the event, in a local code system ({@value #CODE_SYSTEM}), with the alert's words as
- *       its value and "abnormal, priority, type" in OBX-8, as GE's advisory sample does.</li>
+ *   <li>OBX 1: {@code MDC_EVT_ALARM} with the event as the alternate code, in a local code system
+ *       ({@value #CODE_SYSTEM}), the alert's words as its value and "abnormal, priority, type" in
+ *       OBX-8, as GE's advisory sample does.</li>
  *   <li>OBX 2–7: the ACM attributes source (68480), phase (68481), alarm state (68482), inactivation
- *       state (68483), priority (68484) and type (68485), codes as in the Dräger reference message.</li>
+ *       state (68483), priority (68484) and type (68485), codes as in the Dräger reference message,
+ *       facets of one metric ({@code 1.0.0.0.n}, MDS.VMD.channel.metric.facet) as in the IHE
+ *       examples.</li>
  * </ul>
  *
  * <p>Every alert is an advisory ({@code SA}): a trial-safety finding of a decision-support agent,
@@ -81,6 +85,8 @@ final class AlertReportWriter {
             writeMsh(m, controlId, nowMs);
             Segment pid = m.getPATIENT_RESULT().getPATIENT().getPID();
             Terser.set(pid, 1, 0, 1, 1, "1");
+            Terser.set(pid, 5, 0, 7, 1, "U"); // name type: unspecified
+            Terser.set(pid, 31, 0, 1, 1, "Y"); // identity unknown (to this message): locate by bed
             Segment pv1 = m.getPATIENT_RESULT().getPATIENT().getVISIT().getPV1();
             BedRef bed = bedOf(notice);
             Terser.set(pv1, 2, 0, 1, 1, "I");
@@ -103,18 +109,21 @@ final class AlertReportWriter {
 
             String priorityCode = priorityCode(phase == Phase.ESCALATED ? Priority.HIGH : priority);
             String type = event == EventCode.SIGNAL_LOSS ? "ST" : "SA";
-            obx(m, 0, "ST", event.name(), AlertWording.eventName(event), CODE_SYSTEM, "1.0.0.1", text(notice));
+            obx(m, 0, "ST", "196616", "MDC_EVT_ALARM", "MDC", "1.0.0.0.1", text(notice));
             Segment first = m.getPATIENT_RESULT().getORDER_OBSERVATION().getOBSERVATION(0).getOBX();
+            Terser.set(first, 3, 0, 4, 1, event.name());
+            Terser.set(first, 3, 0, 5, 1, AlertWording.eventName(event));
+            Terser.set(first, 3, 0, 6, 1, CODE_SYSTEM);
             Terser.set(first, 8, 0, 1, 1, "A");
             Terser.set(first, 8, 1, 1, 1, priorityCode);
             Terser.set(first, 8, 2, 1, 1, type);
             Terser.set(first, 14, 0, 1, 1, time);
-            obx(m, 1, "ST", "68480", "MDC_ATTR_ALERT_SOURCE", "MDC", "1.0.0.2", sendingApplication);
-            obx(m, 2, "ST", "68481", "MDC_ATTR_EVENT_PHASE", "MDC", "1.0.0.3", phase.phase);
-            obx(m, 3, "ST", "68482", "MDC_ATTR_ALARM_STATE", "MDC", "1.0.0.4", phase.alarmState);
-            obx(m, 4, "ST", "68483", "MDC_ATTR_ALARM_INACTIVATION_STATE", "MDC", "1.0.0.5", phase.inactivation);
-            obx(m, 5, "ST", "68484", "MDC_ATTR_ALARM_PRIORITY", "MDC", "1.0.0.6", priorityCode);
-            obx(m, 6, "ST", "68485", "MDC_ATTR_ALERT_TYPE", "MDC", "1.0.0.7", type);
+            obx(m, 1, "ST", "68480", "MDC_ATTR_ALERT_SOURCE", "MDC", "1.0.0.0.2", sendingApplication);
+            obx(m, 2, "ST", "68481", "MDC_ATTR_EVENT_PHASE", "MDC", "1.0.0.0.3", phase.phase);
+            obx(m, 3, "ST", "68482", "MDC_ATTR_ALARM_STATE", "MDC", "1.0.0.0.4", phase.alarmState);
+            obx(m, 4, "ST", "68483", "MDC_ATTR_ALARM_INACTIVATION_STATE", "MDC", "1.0.0.0.5", phase.inactivation);
+            obx(m, 5, "ST", "68484", "MDC_ATTR_ALARM_PRIORITY", "MDC", "1.0.0.0.6", priorityCode);
+            obx(m, 6, "ST", "68485", "MDC_ATTR_ALERT_TYPE", "MDC", "1.0.0.0.7", type);
             return parser.encode(m).getBytes(StandardCharsets.UTF_8);
         } catch (HL7Exception e) {
             // Only fixed structure paths are set above, so this is a programming error.
@@ -193,13 +202,13 @@ final class AlertReportWriter {
     /**
      * An alert's state in the ACM attributes: phase, alarm state, inactivation state. Raised: start,
      * active, enabled. Acknowledged: update, active, alert-acknowledged (a person has it; the event
-     * itself is not over). Escalated (nobody acknowledged in time): update, active, enabled, at high
-     * priority. Resolved: end, inactive, enabled.
+     * itself is not over). Escalated (nobody acknowledged in time): escalate, active, enabled, at
+     * high priority. Resolved: end, inactive, enabled.
      */
     private enum Phase {
         START("start", "active", "enabled"),
         ACKNOWLEDGED("update", "active", "alert-acknowledged"),
-        ESCALATED("update", "active", "enabled"),
+        ESCALATED("escalate", "active", "enabled"),
         END("end", "inactive", "enabled");
 
         final String phase;

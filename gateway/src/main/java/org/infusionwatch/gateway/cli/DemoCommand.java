@@ -16,6 +16,8 @@ import org.infusionwatch.gateway.http.auth.Role;
 import org.infusionwatch.gateway.http.auth.UsersFile;
 import org.infusionwatch.sims.SimClock;
 import org.infusionwatch.sims.SimulatedIcu;
+import org.infusionwatch.sims.alertmanager.AlertManagerCommand;
+import org.infusionwatch.sims.alertmanager.SimulatedAlertManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +48,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port of the nurse station and coordinator views on 127.0.0.1 (default ${DEFAULT-VALUE}; -1: none).")
     int httpPort;
 
+    @Option(names = "--alert-manager-port", defaultValue = "0",
+            description = "Port of the simulated hospital alert manager on 127.0.0.1, which prints the IHE PCD-04 alerts "
+                    + "the gateway sends it (default: any free port; -1: none).")
+    int alertManagerPort;
+
     @Option(names = "--data-dir", description = "Folder for journal and event log (default: a new temporary folder).")
     Path dataDir;
 
@@ -73,8 +80,14 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 1; i <= beds; i++) {
             settings.enrol(new BedRef(UNIT, "BED%02d".formatted(i)), "STROMA-%04d".formatted(i));
         }
+        SimulatedAlertManager alertManager = alertManagerPort < 0 ? null
+                : SimulatedAlertManager.start("127.0.0.1", alertManagerPort, a -> System.out.printf(
+                        "[alert manager] %s%n", AlertManagerCommand.describe(a)));
+        if (alertManager != null) {
+            settings.alertManager("127.0.0.1:" + alertManager.port());
+        }
         Shutdown shutdown = new Shutdown();
-        try (Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
+        try (alertManager; Gateway gateway = Gateway.start(settings, new ConsoleNotices(System.out))) {
             printBanner(gateway, data);
             try (SimulatedIcu icu = SimulatedIcu.builder()
                     .unit(UNIT)
@@ -111,12 +124,18 @@ final class DemoCommand implements Callable<Integer> {
                   MQTT broker     %s (monitors publish icu/{unit}/{bed}/{device}/obs)
                   Alerts          MQTT topic icu/+/+/alerts   e.g. mosquitto_sub -h 127.0.0.1 -p %d -t 'icu/+/+/alerts' -v
                   Infusions       MQTT topic icu/+/+/infusions
-                  Data folder     %s (journal.db, eventlog.db: sqlite3 readable)
+                %s  Data folder     %s (journal.db, eventlog.db: sqlite3 readable)
                   Protocol        %s, sha256 %s
                 %sCtrl-C stops.
                 %n""", beds, UNIT, speed, 6 * 3600 / speed, gateway.mllpPort(), gateway.mqttUri(), mqttPort,
-                data.toAbsolutePath(), gateway.profile().name(), gateway.profile().contentHash().substring(0, 12),
-                webBanner(gateway));
+                alertManagerBanner(gateway), data.toAbsolutePath(), gateway.profile().name(),
+                gateway.profile().contentHash().substring(0, 12), webBanner(gateway));
+    }
+
+    private static String alertManagerBanner(Gateway gateway) {
+        String am = gateway.settings().alertManager();
+        return am == null ? "" : "  Alert manager   %s (simulated; gets IHE PCD-04 over MLLP, prints [alert manager] lines)%n"
+                .formatted(am);
     }
 
     private static String webBanner(Gateway gateway) {

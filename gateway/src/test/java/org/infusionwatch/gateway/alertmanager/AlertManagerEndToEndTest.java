@@ -20,6 +20,8 @@ import org.infusionwatch.sims.SimulatedIcu;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.infusionwatch.sims.alertmanager.ReceivedAlert;
+import org.infusionwatch.sims.alertmanager.SimulatedAlertManager;
 
 /**
  * A simulated hypoxemic bed over MLLP, a gateway with an alert manager configured, and an alert
@@ -64,16 +66,17 @@ class AlertManagerEndToEndTest {
         assertThat(alertId).isNotBlank();
 
         SimClock later = SimClock.realTime(SIM_START.plusSeconds(3 * 3600), 1);
-        try (FakeAlertManager am = new FakeAlertManager(port);
+        try (SimulatedAlertManager am = SimulatedAlertManager.start("127.0.0.1", port, a -> { });
              Gateway restarted = Gateway.start(settings(port, later), (n, t) -> { })) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> am.received().stream().anyMatch(m -> m.contains(alertId)));
-            List<String> raised = am.received().stream().filter(m -> m.contains(alertId)).toList();
-            Pcd04Reading first = Pcd04Reading.of(raised.get(0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> am.received().stream().anyMatch(a -> a.alertId().equals(alertId)));
+            List<ReceivedAlert> raised = am.received().stream().filter(a -> a.alertId().equals(alertId)).toList();
+            Pcd04Reading first = Pcd04Reading.of(raised.get(0).message());
             assertThat(first.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo(alertId);
             assertThat(first.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED01");
-            assertThat(first.obx(0, 3, 1)).isEqualTo("HYPOXEMIA_WORSENING");
+            assertThat(first.obx(0, 3, 4)).isEqualTo("HYPOXEMIA_WORSENING");
+            assertThat(raised.get(0).event()).as("as the simulated alert manager reads it").isEqualTo("HYPOXEMIA_WORSENING");
             assertThat(first.attribute("68481")).isEqualTo("start");
-            assertThat(String.join("\n", am.received())).as("no patient pseudonym").doesNotContain("STROMA-0001");
+            assertThat(am.received()).as("no patient pseudonym").noneMatch(a -> a.message().contains("STROMA-0001"));
         }
     }
 }

@@ -21,6 +21,8 @@ import org.infusionwatch.agent.model.Priority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.infusionwatch.sims.alertmanager.ReceivedAlert;
+import org.infusionwatch.sims.alertmanager.SimulatedAlertManager;
 
 /** The forwarder against an alert manager on a real socket on 127.0.0.1. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -32,9 +34,13 @@ class AlertManagerForwarderTest {
 
     private AlertManagerForwarder forwarder(int port, DeliveryLedger ledger) {
         AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH"),
-                new AlertManagerLink("127.0.0.1", port, 2_000), ledger, () -> RAISED_MS, 10, 50);
+                new AlertManagerLink("127.0.0.1", port, 10_000), ledger, () -> RAISED_MS, 10, 50);
         f.start();
         return f;
+    }
+
+    private static SimulatedAlertManager alertManager(int port) throws IOException {
+        return SimulatedAlertManager.start("127.0.0.1", port, a -> { });
     }
 
     private DeliveryLedger ledger() {
@@ -44,7 +50,7 @@ class AlertManagerForwarderTest {
     @Test
     void shouldSendEachAlertAndChangeInOrderAndRecordWhatWasAccepted() throws Exception {
         Alert raised = alert("a-1", Priority.HIGH, Map.of());
-        try (FakeAlertManager am = new FakeAlertManager(0)) {
+        try (SimulatedAlertManager am = alertManager(0)) {
             DeliveryLedger ledger = ledger();
             try (AlertManagerForwarder f = forwarder(am.port(), ledger)) {
                 f.onNotice(raised, 0);
@@ -54,8 +60,8 @@ class AlertManagerForwarderTest {
 
                 await().atMost(WAIT).until(() -> f.acceptedCount() == 2 && f.pending() == 0);
                 assertThat(am.received()).hasSize(2);
-                assertThat(Pcd04Reading.of(am.received().get(0)).attribute("68481")).isEqualTo("start");
-                Pcd04Reading acked = Pcd04Reading.of(am.received().get(1));
+                assertThat(Pcd04Reading.of(am.received().get(0).message()).attribute("68481")).isEqualTo("start");
+                Pcd04Reading acked = Pcd04Reading.of(am.received().get(1).message());
                 assertThat(acked.attribute("68483")).isEqualTo("alert-acknowledged");
                 assertThat(acked.attribute("68484")).as("the priority it was raised with").isEqualTo("PH");
                 assertThat(ledger.isDelivered(raised)).isTrue();
@@ -67,30 +73,65 @@ class AlertManagerForwarderTest {
 
     @Test
     void shouldSendAgainWithTheSameControlIdUntilAccepted() throws Exception {
-        try (FakeAlertManager am = new FakeAlertManager(0, "AR", FakeAlertManager.DROP, "CR")) {
+        try (SimulatedAlertManager am = alertManager(0).answerNext("AR", SimulatedAlertManager.DROP, "CE")) {
             try (AlertManagerForwarder f = forwarder(am.port(), ledger())) {
                 f.onNotice(alert("a-1", Priority.MEDIUM, Map.of()), 0);
 
                 await().atMost(WAIT).until(() -> f.acceptedCount() == 1);
-                List<String> sent = am.received();
+                List<ReceivedAlert> sent = am.received();
                 assertThat(sent).hasSize(4);
-                assertThat(sent).extracting(FakeAlertManager::controlId).containsOnly(FakeAlertManager.controlId(sent.get(0)));
+                assertThat(sent).extracting(ReceivedAlert::controlId).containsOnly(sent.get(0).controlId());
                 assertThat(f.failedAttempts()).isEqualTo(3);
             }
         }
     }
 
     @Test
-    void shouldLogARefusalOnceAndGoOnWithTheNextMessage() throws Exception {
-        try (FakeAlertManager am = new FakeAlertManager(0, "AE")) {
+    void shouldNotSendARefusedMessageAgainNorLetItHoldUpTheNext() throws Exception {
+        Alert refusedOne = alert("a-1", Priority.MEDIUM, Map.of());
+        try (SimulatedAlertManager am = alertManager(0).answerNext("AE")) {
+            try (AlertManagerForwarder f = forwarder(am.port(), ledger())) {
+                f.onNotice(refusedOne, 0);
+                f.onNotice(alert("a-2", Priority.LOW, Map.of()), 0);
+
+                await().atMost(WAIT).until(() -> f.acceptedCount() == 1 && f.refusedCount() == 1);
+                assertThat(am.received()).extracting(ReceivedAlert::alertId).containsExactly("a-1", "a-2");
+            }
+            try (AlertManagerForwarder restarted = forwarder(am.port(), ledger())) {
+                assertThat(restarted.resendUnconfirmed(List.of(refusedOne), 0))
+                        .as("a refusal is an answer for good, also after a restart").isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveUpAfterSoManyRejectionsSoThatLaterAlertsGoOut() throws Exception {
+        String[] rejections = new String[AlertManagerForwarder.MAX_UNUSABLE_ANSWERS];
+        java.util.Arrays.fill(rejections, "AR");
+        try (SimulatedAlertManager am = alertManager(0).answerNext(rejections)) {
             try (AlertManagerForwarder f = forwarder(am.port(), ledger())) {
                 f.onNotice(alert("a-1", Priority.MEDIUM, Map.of()), 0);
                 f.onNotice(alert("a-2", Priority.LOW, Map.of()), 0);
 
                 await().atMost(WAIT).until(() -> f.acceptedCount() == 1 && f.refusedCount() == 1);
-                assertThat(am.received()).hasSize(2);
-                assertThat(Pcd04Reading.of(am.received().get(1)).get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1"))
-                        .isEqualTo("a-2");
+                assertThat(am.received()).extracting(ReceivedAlert::alertId).endsWith("a-2")
+                        .filteredOn("a-1"::equals).hasSize(AlertManagerForwarder.MAX_UNUSABLE_ANSWERS);
+            }
+        }
+    }
+
+    @Test
+    void shouldSkipASecondAnswerToAnEarlierMessage() throws Exception {
+        // An alert manager that commits (CA) and then also acknowledges (AA) each message, and that
+        // fails on the second message: the first message's AA must not pass for the second's answer.
+        try (SimulatedAlertManager am = alertManager(0).answerTwice().answerNext("AA", SimulatedAlertManager.DROP)) {
+            try (AlertManagerForwarder f = forwarder(am.port(), ledger())) {
+                f.onNotice(alert("a-1", Priority.MEDIUM, Map.of()), 0);
+                f.onNotice(alert("a-2", Priority.LOW, Map.of()), 0);
+
+                await().atMost(WAIT).until(() -> f.acceptedCount() == 2);
+                assertThat(am.received()).extracting(ReceivedAlert::alertId).containsExactly("a-1", "a-2", "a-2");
+                assertThat(f.failedAttempts()).isEqualTo(1);
             }
         }
     }
@@ -106,7 +147,7 @@ class AlertManagerForwarderTest {
             await().atMost(WAIT).until(() -> f.failedAttempts() >= 2);
             assertThat(f.pending()).isEqualTo(1);
 
-            try (FakeAlertManager am = new FakeAlertManager(port)) {
+            try (SimulatedAlertManager am = alertManager(port)) {
                 await().atMost(WAIT).until(() -> f.acceptedCount() == 1);
                 assertThat(am.received()).hasSize(1);
             }
@@ -115,24 +156,19 @@ class AlertManagerForwarderTest {
 
     @Test
     void shouldSendAgainAfterARestartWhatTheAlertManagerNeverConfirmed() throws IOException {
-        Alert delivered = alert("a-1", Priority.HIGH, Map.of());
+        Alert delivered = alert("a-1", Priority.LOW, Map.of());
         Alert undelivered = alert("a-2", Priority.LOW, Map.of());
         try (DeliveryLedger earlier = ledger()) {
             earlier.markDelivered(delivered, RAISED_MS);
         }
-        try (FakeAlertManager am = new FakeAlertManager(0)) {
+        try (SimulatedAlertManager am = alertManager(0)) {
             try (AlertManagerForwarder f = forwarder(am.port(), ledger())) {
-                f.resendUnconfirmed(List.of(delivered, undelivered, change("a-1", AlertState.ACKNOWLEDGED, RAISED_MS + 5)));
-                await().atMost(WAIT).until(() -> f.acceptedCount() == 2 && f.pending() == 0);
-                assertThat(am.received()).extracting(m -> {
-                    try {
-                        Pcd04Reading r = Pcd04Reading.of(m);
-                        return r.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1") + " " + r.attribute("68481") + " "
-                                + r.attribute("68484");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).containsExactly("a-2 start PL", "a-1 update PH");
+                f.resendUnconfirmed(List.of(delivered, undelivered, change("a-1", AlertState.ESCALATED, RAISED_MS + 4),
+                        change("a-1", AlertState.ACKNOWLEDGED, RAISED_MS + 5), change("a-2", AlertState.RESOLVED, RAISED_MS + 6)),
+                        RAISED_MS);
+                await().atMost(WAIT).until(() -> f.acceptedCount() == 4 && f.pending() == 0);
+                assertThat(am.received()).extracting(a -> a.alertId() + " " + a.phase() + " " + a.priority())
+                        .containsExactly("a-2 start PL", "a-1 escalate PH", "a-1 update PH", "a-2 end PL");
             }
         }
     }

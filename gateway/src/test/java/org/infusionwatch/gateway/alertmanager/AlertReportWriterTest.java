@@ -37,7 +37,6 @@ class AlertReportWriterTest {
     void shouldWriteARaisedAlertAsAPcd04StartThatHapiReads() throws Exception {
         Pcd04Reading m = written(alert("a-1", Priority.HIGH, Map.of("fio2", 0.7, "peep", 14)), Priority.HIGH);
 
-        assertThat(m.isOruR01Structure()).isTrue();
         assertThat(m.get("/MSH-9-1") + "^" + m.get("/MSH-9-2") + "^" + m.get("/MSH-9-3")).isEqualTo("ORU^R40^ORU_R40");
         assertThat(m.get("/MSH-10")).isEqualTo("C1");
         assertThat(m.get("/MSH-12")).isEqualTo("2.6");
@@ -45,12 +44,17 @@ class AlertReportWriterTest {
         assertThat(m.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-1")).isEqualTo("ICU-A");
         assertThat(m.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED07");
         assertThat(m.get("/PATIENT_RESULT/PATIENT/PID-3")).as("no patient identifier").isNull();
+        assertThat(m.get("/PATIENT_RESULT/PATIENT/PID-31")).as("identity unknown to the message").isEqualTo("Y");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo("a-1");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-4-2")).isEqualTo("MDC_EVT_ALARM");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-7")).startsWith("20261118");
 
-        assertThat(m.obx(0, 3, 1)).isEqualTo("HYPOXEMIA_WORSENING");
-        assertThat(m.obx(0, 3, 3)).isEqualTo(AlertReportWriter.CODE_SYSTEM);
+        assertThat(m.obx(0, 3, 1)).isEqualTo("196616");
+        assertThat(m.obx(0, 3, 2)).isEqualTo("MDC_EVT_ALARM");
+        assertThat(m.obx(0, 3, 4)).isEqualTo("HYPOXEMIA_WORSENING");
+        assertThat(m.obx(0, 3, 6)).isEqualTo(AlertReportWriter.CODE_SYSTEM);
+        assertThat(m.obx(0, 4, 1)).as("MDS.VMD.channel.metric.facet").isEqualTo("1.0.0.0.1");
+        assertThat(m.obx(6, 4, 1)).isEqualTo("1.0.0.0.7");
         assertThat(m.obx(0, 5, 1)).startsWith("Worsening hypoxemia");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(0)/OBX-8(1)")).isEqualTo("PH");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(0)/OBX-8(2)")).isEqualTo("SA");
@@ -71,7 +75,7 @@ class AlertReportWriterTest {
         assertThat(acked.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).as("the same alert id").isEqualTo("a-1");
 
         Pcd04Reading escalated = written(change("a-1", AlertState.ESCALATED, RAISED_MS + 300_000), Priority.LOW);
-        assertThat(escalated.attribute("68481")).isEqualTo("update");
+        assertThat(escalated.attribute("68481")).isEqualTo("escalate");
         assertThat(escalated.attribute("68483")).isEqualTo("enabled");
         assertThat(escalated.attribute("68484")).as("an escalation is urgent").isEqualTo("PH");
 

@@ -4,7 +4,6 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.v26.message.ORU_R01;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
@@ -16,10 +15,8 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  */
 final class Pcd04Reading {
     private final Terser terser;
-    private final Message message;
 
     private Pcd04Reading(Message message) {
-        this.message = message;
         this.terser = new Terser(message);
     }
 
@@ -33,10 +30,6 @@ final class Pcd04Reading {
         });
         context.setValidationContext(ValidationContextFactory.defaultValidation());
         return new Pcd04Reading(context.getPipeParser().parse(text));
-    }
-
-    boolean isOruR01Structure() {
-        return message instanceof ORU_R01;
     }
 
     String get(String path) throws HL7Exception {
