@@ -1,6 +1,7 @@
 package org.infusionwatch.sims.alertmanager;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -106,8 +107,11 @@ public final class SimulatedAlertManager implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
+            // One write per answer, sent at once: MLLP framing in separate small writes would wait
+            // for the gateway's delayed TCP acknowledgement (some 40 ms) before each answer.
+            s.setTcpNoDelay(true);
             MllpFrameReader reader = new MllpFrameReader(new BufferedInputStream(s.getInputStream()), MAX_FRAME_BYTES);
-            OutputStream out = s.getOutputStream();
+            OutputStream out = new BufferedOutputStream(s.getOutputStream());
             while (true) {
                 ReceivedAlert alert = ReceivedAlert.read(reader.readFrame());
                 received.add(alert);
