@@ -164,12 +164,12 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
         return accepted.get();
     }
 
-    /** Messages it refused for their content (AE, CE); each was logged. */
+    /** Messages it refused for good (AE, CR), or kept rejecting until they were given up; each was logged. */
     public long refusedCount() {
         return refused.get();
     }
 
-    /** Sends that failed and were tried again (no connection, no answer, AR, CR). */
+    /** Sends that failed and were tried again (no connection, no answer, AR, CE, an answer that is no ACK). */
     public long failedAttempts() {
         return failedAttempts.get();
     }
