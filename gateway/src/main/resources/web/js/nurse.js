@@ -238,6 +238,18 @@
     document.getElementById('no-alerts').hidden = ward.alerts.length > 0;
     sync(document.getElementById('alerts'), ward.alerts, (a) => a.alertId, createAlert, updateAlert);
     sync(document.getElementById('beds'), ward.beds, (b) => b.key, createBed, updateBed);
+    renderAlertManager(ward.alertManager);
+  }
+
+  // Alerts that do not reach the hospital's alert manager reach no pager or ward phone either.
+  function renderAlertManager(link) {
+    const banner = document.getElementById('alert-manager-down');
+    banner.hidden = !link || link.reachable;
+    if (banner.hidden) return;
+    banner.textContent = 'Alerts are not reaching the hospital\'s alert manager (' + link.address + ')'
+      + (link.unreachableForMs >= 60000 ? ' for ' + IW.duration(link.unreachableForMs) : '')
+      + (link.waiting > 0 ? ', ' + link.waiting + ' waiting' : '')
+      + ': pagers and ward phones may stay silent. Watch this screen.';
   }
 
   // ---- acknowledge and notes: one dialog shape, a text about one alert posted to its route ----

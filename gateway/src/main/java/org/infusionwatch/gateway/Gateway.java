@@ -36,6 +36,7 @@ import org.infusionwatch.gateway.replay.InputDecoders;
 import org.infusionwatch.gateway.replay.JournalRecovery;
 import org.infusionwatch.gateway.view.LoggedNotices;
 import org.infusionwatch.gateway.view.WardLayout;
+import org.infusionwatch.gateway.view.WardSnapshot;
 import org.infusionwatch.gateway.view.WardView;
 
 /**
@@ -88,8 +89,12 @@ public final class Gateway implements AutoCloseable {
         publisher.start();
         started.push(publisher);
         started.push(new MetricsReporter(metrics, publisher, Topics.metrics(settings.applicationName())));
-        NoticeSink alertManager = startAlertManager(json);
+        AlertManagerForwarder alertManagerForwarder = startAlertManager(json);
+        NoticeSink alertManager = alertManagerForwarder != null ? alertManagerForwarder : NoticeSink.NONE;
         WardView view = settings.httpEnabled() ? startView(json) : null;
+        if (view != null && alertManagerForwarder != null) {
+            view.watchAlertManager(() -> linkTo(alertManagerForwarder));
+        }
         NoticeSink viewSink = view != null ? view : (notice, nanos) -> { };
         InputObserver observer = view != null ? view.inputObserver() : InputObserver.NONE;
         // Re-derived at start-up: logged if new, sent only if the broker never confirmed it.
@@ -159,11 +164,11 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * The forwarder to the hospital's alert manager, when one is configured, with the logged alerts
-     * of the last day it never confirmed queued again; else a sink that drops everything.
+     * of the last day it never confirmed queued again; else null.
      */
-    private NoticeSink startAlertManager(ObjectMapper json) {
+    private AlertManagerForwarder startAlertManager(ObjectMapper json) {
         if (settings.alertManager() == null) {
-            return NoticeSink.NONE;
+            return null;
         }
         DeliveryLedger amLedger = DeliveryLedger.open(settings.dataDir(), AlertManagerForwarder.LEDGER_FILE);
         AlertManagerForwarder forwarder;
@@ -186,6 +191,13 @@ public final class Gateway implements AutoCloseable {
                     .toList(), settings.agentClockMs().getAsLong() - RESEND_LOGGED_ALERTS_MS);
         }
         return forwarder;
+    }
+
+    /** The link to the alert manager as the nurse station shows it. */
+    private WardSnapshot.AlertManagerLink linkTo(AlertManagerForwarder forwarder) {
+        long since = forwarder.failingSinceMs();
+        return new WardSnapshot.AlertManagerLink(settings.alertManager(), since == 0,
+                since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since), forwarder.pending());
     }
 
     /** The nurse station's model, starting from what the event log already holds. */

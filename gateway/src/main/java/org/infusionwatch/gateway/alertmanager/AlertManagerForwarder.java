@@ -75,20 +75,29 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
     /** Answers that are neither an acceptance nor a refusal (AR, CE, garbage) a message may get before it is given up. */
     static final int MAX_UNUSABLE_ANSWERS = 5;
     private final Thread thread;
+    private final long probePeriodNanos;
     private long nextControlId;
+    /** When the current run of failed attempts began (clock ms), 0 while messages get through. */
+    private volatile long failingSinceMs;
+    /** When the alert manager last answered or took a connection ({@link System#nanoTime()}). */
+    private long lastContactNanos;
+    private boolean contacted;
 
     /**
-     * @param firstRetryMs wait before the first resend of a message
-     * @param maxRetryMs   the longest wait between resends
+     * @param firstRetryMs  wait before the first resend of a message
+     * @param maxRetryMs    the longest wait between resends
+     * @param probePeriodMs while there is nothing to send, how often to check that the alert manager
+     *                      still takes connections (and once at start)
      */
     AlertManagerForwarder(AlertReportWriter writer, AlertManagerLink link, DeliveryLedger ledger, LongSupplier clockMs,
-                          long firstRetryMs, long maxRetryMs) {
+                          long firstRetryMs, long maxRetryMs, long probePeriodMs) {
         this.writer = writer;
         this.link = link;
         this.ledger = ledger;
         this.clockMs = clockMs;
         this.firstRetryMs = firstRetryMs;
         this.maxRetryMs = maxRetryMs;
+        this.probePeriodNanos = TimeUnit.MILLISECONDS.toNanos(probePeriodMs);
         this.nextControlId = clockMs.getAsLong();
         this.thread = new Thread(this::run, "alert-manager");
         this.thread.setDaemon(true);
@@ -103,7 +112,7 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
     public static AlertManagerForwarder start(String host, int port, String application, DeliveryLedger ledger,
                                               LongSupplier clockMs) {
         AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter(application),
-                new AlertManagerLink(host, port, 10_000), ledger, clockMs, 1_000, 30_000);
+                new AlertManagerLink(host, port, 10_000), ledger, clockMs, 1_000, 30_000, 30_000);
         f.start();
         LOG.info("alerts go to the alert manager at {}:{} (IHE PCD-04 over MLLP)", host, port);
         return f;
@@ -174,6 +183,15 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
         return failedAttempts.get();
     }
 
+    /**
+     * Since when (clock ms) messages have not been getting through, or the alert manager has not
+     * taken a connection; 0 while all is well. For the nurse station: while it is set, pagers and
+     * ward phones fed by the alert manager may stay silent.
+     */
+    public long failingSinceMs() {
+        return failingSinceMs;
+    }
+
     /** Notices waiting to go, the one being sent included. */
     public int pending() {
         return queuedKeys.size();
@@ -188,6 +206,7 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
                 return; // closing
             }
             if (pending == null) {
+                probeIfDue();
                 continue;
             }
             AgentNotice notice = pending.notice();
@@ -200,6 +219,34 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
                 LOG.error("alert manager: {} of alert {} could not be sent in this run; it goes again at the next start",
                         describe(notice), alertId(notice), e);
             }
+        }
+    }
+
+    /** While idle: checks now and then that the alert manager takes connections, so a dead link shows before an alert needs it. */
+    private void probeIfDue() {
+        if (contacted && System.nanoTime() - lastContactNanos < probePeriodNanos) {
+            return;
+        }
+        try {
+            link.probe();
+            gotThrough();
+        } catch (IOException e) {
+            failed();
+            LOG.warn("alert manager: {}", e.getMessage());
+        }
+        contacted = true;
+        lastContactNanos = System.nanoTime();
+    }
+
+    private void gotThrough() {
+        failingSinceMs = 0;
+        contacted = true;
+        lastContactNanos = System.nanoTime();
+    }
+
+    private void failed() {
+        if (failingSinceMs == 0) {
+            failingSinceMs = clockMs.getAsLong();
         }
     }
 
@@ -216,14 +263,17 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
             while (closing.getCount() > 0) {
                 Attempt attempt = send(notice, message, controlId);
                 if (attempt == Attempt.DONE) {
+                    gotThrough();
                     return;
                 }
+                failed();
                 if (attempt.answered && ++unusableAnswers >= MAX_UNUSABLE_ANSWERS) {
                     // The alert manager is there and keeps saying no: later alerts must not wait behind this one.
                     refused.incrementAndGet();
                     ledger.markDelivered(notice, clockMs.getAsLong());
                     LOG.error("alert manager: gave up on {} of alert {} after {} answers, the last {}; not sent again",
                             describe(notice), alertId(notice), unusableAnswers, attempt.why);
+                    gotThrough(); // it answers; the next message may well go
                     return;
                 }
                 failedAttempts.incrementAndGet();

@@ -81,6 +81,11 @@ final class AlertManagerLink implements AutoCloseable {
         throw new IOException("no answer from the alert manager within " + timeoutMs + " ms");
     }
 
+    /** Checks that the alert manager takes connections, connecting if there is no open connection. */
+    void probe() throws IOException {
+        connected();
+    }
+
     /** The time an answer may take, from the write. */
     long timeoutMs() {
         return timeoutMs;

@@ -14,9 +14,22 @@ import java.util.List;
  * @param longWindowMs the cardiac arrest and death window (24 h)
  * @param beds         every bed, in bed order
  * @param alerts       alerts that need someone, most urgent first
+ * @param alertManager the link to the hospital's alert manager, or null when the gateway sends it nothing
  */
 public record WardSnapshot(long agentTimeMs, String protocol, long windowMs, long longWindowMs, List<Bed> beds,
-                           List<AlertItem> alerts) {
+                           List<AlertItem> alerts, AlertManagerLink alertManager) {
+
+    /**
+     * Whether alerts are getting through to the hospital's alert manager (and so to the pagers and
+     * ward phones it feeds).
+     *
+     * @param address          {@code host:port}
+     * @param reachable        false while messages fail or it takes no connection
+     * @param unreachableForMs for how long, wall clock; 0 when reachable
+     * @param waiting          alert messages queued for it
+     */
+    public record AlertManagerLink(String address, boolean reachable, long unreachableForMs, int waiting) {
+    }
 
     /** One bed tile. {@code highestPriority} is that of its unacknowledged alerts, or null. */
     public record Bed(String key, String unit, String bed, String patient, Infusion infusion, List<Value> values,

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.infusionwatch.agent.engine.Enrolment;
 import org.infusionwatch.agent.model.AgentNotice;
@@ -40,6 +41,7 @@ public final class WardState {
     private final Map<BedRef, BedBoard> beds = new HashMap<>();
     private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
     private long nowMs = Long.MIN_VALUE;
+    private Supplier<WardSnapshot.AlertManagerLink> alertManagerLink = () -> null;
     private long newestEventMs = Long.MIN_VALUE;
 
     /** A view whose chart values are kept in memory only (tests, replays). */
@@ -147,7 +149,13 @@ public final class WardState {
         for (BedRef ref : order) {
             bedList.add(beds.get(ref).snapshot(now, open.getOrDefault(ref, new int[1])[0], highest.get(ref)));
         }
-        return new WardSnapshot(now, layout.protocol(), layout.windowMs(), layout.longWindowMs(), bedList, items);
+        return new WardSnapshot(now, layout.protocol(), layout.windowMs(), layout.longWindowMs(), bedList, items,
+                alertManagerLink.get());
+    }
+
+    /** Where the state of the link to the alert manager comes from, read at every snapshot. */
+    void watchAlertManager(Supplier<WardSnapshot.AlertManagerLink> link) {
+        alertManagerLink = link;
     }
 
     /** The bed's values from {@code fromMs} to {@code toMs}, every signal that has some. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.infusionwatch.agent.eventlog.LoggedEvent;
 import org.infusionwatch.agent.model.AgentNotice;
 import org.infusionwatch.agent.model.Alert;
@@ -116,6 +117,17 @@ public final class WardView implements NoticeSink, AutoCloseable {
             if (unreadable > 0) {
                 LOG.warn("{} event-log rows could not be shown (unknown codes from another version)", unreadable);
             }
+            dirty = true;
+        });
+    }
+
+    /**
+     * Shows the link to the hospital's alert manager on the nurse station: the supplier is read at
+     * every snapshot, on the view's thread, so it must be cheap and thread-safe.
+     */
+    public void watchAlertManager(Supplier<WardSnapshot.AlertManagerLink> link) {
+        run(() -> {
+            state.watchAlertManager(link);
             dirty = true;
         });
     }

@@ -34,7 +34,7 @@ class AlertManagerForwarderTest {
 
     private AlertManagerForwarder forwarder(int port, DeliveryLedger ledger) {
         AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH"),
-                new AlertManagerLink("127.0.0.1", port, 10_000), ledger, () -> RAISED_MS, 10, 50);
+                new AlertManagerLink("127.0.0.1", port, 10_000), ledger, () -> RAISED_MS, 10, 50, 50);
         f.start();
         return f;
     }
@@ -132,6 +132,24 @@ class AlertManagerForwarderTest {
                 await().atMost(WAIT).until(() -> f.acceptedCount() == 2);
                 assertThat(am.received()).extracting(ReceivedAlert::alertId).containsExactly("a-1", "a-2", "a-2");
                 assertThat(f.failedAttempts()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void shouldTellWhenTheAlertManagerIsAwayBeforeAnyAlertNeedsIt() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (AlertManagerForwarder f = forwarder(port, ledger())) {
+            await().atMost(WAIT).until(() -> f.failingSinceMs() != 0);
+            assertThat(f.failingSinceMs()).as("the clock's time").isEqualTo(RAISED_MS);
+            assertThat(f.pending()).isZero();
+
+            try (SimulatedAlertManager am = alertManager(port)) {
+                await().atMost(WAIT).until(() -> f.failingSinceMs() == 0);
+                assertThat(am.received()).as("a probe sends nothing").isEmpty();
             }
         }
     }

@@ -66,7 +66,7 @@ class PythonHl7AlertManagerTest {
             assertThat(lines.poll(30, TimeUnit.SECONDS)).as(stderr()).isEqualTo("listening");
             try (AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH"),
                     new AlertManagerLink("127.0.0.1", port, 10_000),
-                    DeliveryLedger.open(work, AlertManagerForwarder.LEDGER_FILE), () -> RAISED_MS, 10, 50)) {
+                    DeliveryLedger.open(work, AlertManagerForwarder.LEDGER_FILE), () -> RAISED_MS, 10, 50, 50)) {
                 f.start();
                 f.onNotice(alert("a-1", Priority.LOW, Map.of("fio2", 0.7, "peep", 14, "fio2Baseline", 0.4,
                         "peepBaseline", 8, "minutesAfterOnset", 125)), 0);
