@@ -3,8 +3,6 @@ package org.infusionwatch.gateway.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +47,7 @@ class AlertManagerEndToEndTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldSendAnAlertRaisedWhileTheAlertManagerWasAwayOnceItIsBackAfterARestart() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick(); // nobody listens there
         SimClock clock = SimClock.realTime(SIM_START, 3600);
         String alertId;
         try (Gateway gateway = Gateway.start(settings(port, clock), (n, t) -> { });

@@ -7,8 +7,6 @@ import static org.infusionwatch.gateway.alertmanager.AlertReportWriterTest.alert
 import static org.infusionwatch.gateway.alertmanager.AlertReportWriterTest.change;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.infusionwatch.agent.eventlog.DeliveryLedger;
 import org.infusionwatch.agent.model.Alert;
 import org.infusionwatch.agent.model.AlertState;
 import org.infusionwatch.agent.model.Priority;
+import org.infusionwatch.gateway.testing.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,10 +137,7 @@ class AlertManagerForwarderTest {
 
     @Test
     void shouldTellWhenTheAlertManagerIsAwayBeforeAnyAlertNeedsIt() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick(); // nobody listens there
         try (AlertManagerForwarder f = forwarder(port, ledger())) {
             await().atMost(WAIT).until(() -> f.failingSinceMs() != 0);
             assertThat(f.failingSinceMs()).as("the clock's time").isEqualTo(RAISED_MS);
@@ -156,10 +152,7 @@ class AlertManagerForwarderTest {
 
     @Test
     void shouldWaitForAnAlertManagerThatIsNotThereYet() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick(); // nobody listens there
         try (AlertManagerForwarder f = forwarder(port, ledger())) {
             f.onNotice(alert("a-1", Priority.HIGH, Map.of()), 0);
             await().atMost(WAIT).until(() -> f.failedAttempts() >= 2);

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.infusionwatch.sims.alertmanager.SimulatedAlertManager;
+import org.infusionwatch.gateway.testing.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +35,7 @@ class AlertManagerLinkOnTheNurseStationTest {
 
     @Test
     void shouldWarnTheNurseWhileTheAlertManagerCannotBeReached() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick(); // nobody listens there
         String address = "127.0.0.1:" + port;
         try (WebGateway web = WebGateway.start(dataDir, SIM_START, s -> s.alertManager(address));
              Browser nurse = Browser.start(web.port(), Files.createDirectories(profiles.resolve("nurse")), 1280, 800)) {
