@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "infusionwatch-sims", mixinStandardHelpOptions = true,
         description = "Plays ICU devices and scripted clinical scenarios over HL7/MLLP and MQTT.",
         subcommands = {org.infusionwatch.sims.load.LoadCommand.class,
-                org.infusionwatch.sims.alertmanager.AlertManagerCommand.class})
+                org.infusionwatch.sims.alertmanager.AlertManagerCommand.class,
+                org.infusionwatch.sims.load.baseline.BaselineGatewayCommand.class})
 public final class SimsMain implements Callable<Integer> {
 
     @Option(names = "--mllp", paramLabel = "HOST:PORT", description = "Gateway MLLP listener.")

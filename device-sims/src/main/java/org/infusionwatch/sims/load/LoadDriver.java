@@ -31,7 +31,8 @@ import org.infusionwatch.sims.wire.Pcd10Writer;
  * alerts and the gateway's metrics are read on other threads.
  */
 public final class LoadDriver {
-    private static final Duration ALERT_AT = Scenarios.ONSET.plusMinutes(135);
+    /** Event time from a load bed's start to the report that raises its alert. */
+    public static final Duration ALERT_AT = Scenarios.ONSET.plusMinutes(135);
 
     private final LoadSettings settings;
     private final PrintStream console;
