@@ -17,15 +17,16 @@ def read(message):
         code = str(obx[3][0][0])
         if code.startswith('6848'):
             attributes[code] = str(obx[5])
-        elif first is None:
+        elif first is None and str(obx[11]) != 'X':
             first = obx
     return {
         'type': str(message.segment('MSH')[9]),
         'controlId': str(message.segment('MSH')[10]),
         'bed': str(message.segment('PV1')[3][0][2]),
         'alertId': str(message.segment('OBR')[3][0][0]),
-        'event': str(first[3][0][3]) if first is not None else '',
-        'text': str(first[5]) if first is not None else '',
+        # The alert is OBX-5, coded (CWE): its code, and its words as the original text (CWE-9).
+        'event': str(first[5][0][0]) if first is not None else '',
+        'text': str(first[5][0][8]) if first is not None else '',
         'phase': attributes.get('68481', ''),
         'priority': attributes.get('68484', ''),
     }

@@ -7,9 +7,11 @@ package org.infusionwatch.sims.alertmanager;
  * @param alertId   OBR-3 component 1, the same in every message of one alert's life
  * @param unit      PV1-3 component 1
  * @param bed       PV1-3 component 3
- * @param event     the first OBX's OBX-3: its alternate code (component 4) when it has one, as
- *                  InfusionWatch's local event codes are sent, else its code (component 1)
- * @param text      the first OBX's value, as sent (HL7 escapes kept)
+ * @param event     what the first alert OBX reports: for a coded value ({@code CWE}, as the IHE
+ *                  examples and InfusionWatch send it) the value's code, else the OBX-3 alternate
+ *                  code when it has one, else the OBX-3 code
+ * @param text      the first alert OBX's words: a coded value's original text (CWE-9), or else
+ *                  its name (CWE-2); a plain value as it is (HL7 escapes kept)
  * @param phase     the value of {@code MDC_ATTR_EVENT_PHASE} (68481): start, update, end
  * @param inactivation the value of {@code MDC_ATTR_ALARM_INACTIVATION_STATE} (68483)
  * @param priority  the value of {@code MDC_ATTR_ALARM_PRIORITY} (68484): PH, PM, PL
@@ -46,10 +48,15 @@ public record ReceivedAlert(String controlId, String alertId, String unit, Strin
                         case "68483" -> inactivation = value;
                         case "68484" -> priority = value;
                         default -> {
-                            if (event.isEmpty() && !code.startsWith("6848")) {
-                                String alternate = component(at(f, 3), 3);
-                                event = alternate.isEmpty() ? code : alternate;
-                                text = value;
+                            if (event.isEmpty() && !code.startsWith("6848") && !at(f, 11).equals("X")) {
+                                if (at(f, 2).equals("CWE")) {
+                                    event = component(value, 0);
+                                    text = component(value, 8).isEmpty() ? component(value, 1) : component(value, 8);
+                                } else {
+                                    String alternate = component(at(f, 3), 3);
+                                    event = alternate.isEmpty() ? code : alternate;
+                                    text = value;
+                                }
                             }
                         }
                     }

@@ -19,10 +19,11 @@ class SimulatedAlertManagerTest {
     /** B. Braun's syringe-pump alarm, phase update, muted (a real message; see the shared samples' README). */
     private static final Path SAMPLE = Path.of("../../shared/hl7-samples/pcd04-bbraun-spaceplus-syringe-holder-open-02.hl7");
     private static final String OURS = "MSH|^~\\&|INFUSIONWATCH||||20261127103005.000+0000||ORU^R40^ORU_R40|C7|P|2.6\r"
-            + "PID|1\rPV1||I|ICU-A^^BED07\r"
-            + "OBR|1|C7^INFUSIONWATCH|a-1^INFUSIONWATCH|196616^MDC_EVT_ALARM^MDC|||20261127103004.000+0000\r"
-            + "OBX|1|ST|196616^MDC_EVT_ALARM^MDC^HYPOXEMIA_WORSENING^Worsening hypoxemia^99IWEVT|1.0.0.0.1"
-            + "|Worsening hypoxemia|||A~PH~SA|||F\r"
+            + "PID|\rPV1||I|ICU-A^^BED07\r"
+            + "OBR|1|C7^INFUSIONWATCH|a-1^INFUSIONWATCH|196616^MDC_EVT_ALARM^MDC|||20261127103005.000+0000"
+            + "||||||||||||||||||||||^a-1&INFUSIONWATCH\r"
+            + "OBX|1|CWE|196616^MDC_EVT_ALARM^MDC|1.0.0.0.1"
+            + "|HYPOXEMIA_WORSENING^Worsening hypoxemia^99IWEVT^^^^^^Worsening hypoxemia: FiO2 0.40 → 0.70|||A~PH~SA|||F\r"
             + "OBX|2|ST|68481^MDC_ATTR_EVENT_PHASE^MDC|1.0.0.0.3|start||||||F\r"
             + "OBX|3|ST|68483^MDC_ATTR_ALARM_INACTIVATION_STATE^MDC|1.0.0.0.5|enabled||||||F\r"
             + "OBX|4|ST|68484^MDC_ATTR_ALARM_PRIORITY^MDC|1.0.0.0.6|PH||||||F\r";
@@ -44,8 +45,18 @@ class SimulatedAlertManagerTest {
             ReceivedAlert a = heard.get(0);
             assertThat(List.of(a.unit(), a.bed(), a.alertId(), a.event(), a.phase(), a.inactivation(), a.priority()))
                     .containsExactly("ICU-A", "BED07", "a-1", "HYPOXEMIA_WORSENING", "start", "enabled", "PH");
-            assertThat(AlertManagerCommand.describe(a)).isEqualTo("ICU-A/BED07 HYPOXEMIA_WORSENING start PH: Worsening hypoxemia");
+            assertThat(AlertManagerCommand.describe(a))
+                    .isEqualTo("ICU-A/BED07 HYPOXEMIA_WORSENING start PH: Worsening hypoxemia: FiO2 0.40 → 0.70");
         }
+    }
+
+    @Test
+    void shouldReadAnAlertSentAsAPlainValueWithTheEventAsAlternateCode() {
+        ReceivedAlert a = ReceivedAlert.read("MSH|^~\\&|X||||20210122052031+0000||ORU^R40^ORU_R40|C9|P|2.6\r"
+                + "PV1||I|ICU^^B1\rOBR|1||n-1^X|196616^MDC_EVT_ALARM^MDC\r"
+                + "OBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X\r"
+                + "OBX|2|ST|196616^MDC_EVT_ALARM^MDC^HYPERTENSION^Hypertension^99LOCAL|1.0.0.0.1|Recheck BP|||A~PM~SA|||R\r");
+        assertThat(List.of(a.event(), a.text())).containsExactly("HYPERTENSION", "Recheck BP");
     }
 
     @Test
@@ -54,6 +65,8 @@ class SimulatedAlertManagerTest {
             return; // the samples live beside the project; CI has them
         }
         ReceivedAlert a = ReceivedAlert.read(Files.readString(SAMPLE, StandardCharsets.UTF_8));
+        assertThat(a.event()).as("the coded alert, not the pump's MDS line").isEqualTo("197218");
+        assertThat(a.text()).isEqualTo("MDC_EVT_SYRINGE_BARREL_CAPTURE_FAULT");
         assertThat(a.phase()).isEqualTo("update");
         assertThat(a.inactivation()).isEqualTo("audio-paused");
         assertThat(a.priority()).isEqualTo("PH");

@@ -29,10 +29,14 @@ import org.infusionwatch.gateway.AlertWording;
  *       identifier (name type U, identity unknown Y, as B. Braun's message for an unknown patient
  *       has it), since the gateway keeps none: the trial pseudonym means nothing to the hospital
  *       and the hospital's identifiers never reach the agent.</li>
- *   <li>OBR-3 is the alert's id, the same for every message of its life; OBR-4 {@code MDC_EVT_ALARM}.</li>
- *   <li>OBX 1: {@code MDC_EVT_ALARM} with the event as the alternate code, in a local code system
- *       ({@value #CODE_SYSTEM}), the alert's words as its value and "abnormal, priority, type" in
- *       OBX-8, as GE's advisory sample does.</li>
+ *   <li>OBR-3 is the alert's id, the same for every message of its life, as in the IHE examples
+ *       of an alert's start and end; OBR-29 names it again as the parent (filler-order part), as
+ *       those examples and the Draeger reference message do. OBR-4 {@code MDC_EVT_ALARM}; OBR-7
+ *       when the message was put together, as the PCD TF defines it for PCD-04.</li>
+ *   <li>OBX 1: {@code MDC_EVT_ALARM} with the specific alert as its coded value ({@code CWE}):
+ *       our event code in a local code system ({@value #CODE_SYSTEM}), its name, and the alert's
+ *       words as the original text (CWE-9), as the TF's infusion pump example codes its occlusion;
+ *       "abnormal, priority, type" also in OBX-8, as GE's advisory sample does.</li>
  *   <li>OBX 2–7: the ACM attributes source (68480), phase (68481), alarm state (68482), inactivation
  *       state (68483), priority (68484) and type (68485), codes as in the Dräger reference message,
  *       facets of one metric ({@code 1.0.0.0.n}, MDS.VMD.channel.metric.facet) as in the IHE
@@ -71,7 +75,7 @@ final class AlertReportWriter {
      * @param priority  the alert's priority as raised (a change does not carry it); an escalation is
      *                  sent as high whatever this says
      * @param controlId MSH-10, kept by the caller for the message's resends
-     * @param nowMs     MSH-7
+     * @param nowMs     MSH-7 and OBR-7
      * @return the message, segments ended by {@code \r}, in UTF-8
      */
     byte[] write(AgentNotice notice, Priority priority, String controlId, long nowMs) {
@@ -84,7 +88,6 @@ final class AlertReportWriter {
             m.setParser(parser);
             writeMsh(m, controlId, nowMs);
             Segment pid = m.getPATIENT_RESULT().getPATIENT().getPID();
-            Terser.set(pid, 1, 0, 1, 1, "1");
             Terser.set(pid, 5, 0, 7, 1, "U"); // name type: unspecified
             Terser.set(pid, 31, 0, 1, 1, "Y"); // identity unknown (to this message): locate by bed
             Segment pv1 = m.getPATIENT_RESULT().getPATIENT().getVISIT().getPV1();
@@ -105,15 +108,19 @@ final class AlertReportWriter {
             Terser.set(obr, 4, 0, 1, 1, "196616");
             Terser.set(obr, 4, 0, 2, 1, "MDC_EVT_ALARM");
             Terser.set(obr, 4, 0, 3, 1, "MDC");
-            Terser.set(obr, 7, 0, 1, 1, time);
+            Terser.set(obr, 7, 0, 1, 1, DTM.format(Instant.ofEpochMilli(nowMs)));
+            // The alert this message is about, in the filler-order part of OBR-29, as the IHE
+            // examples and the Draeger reference message carry it on every message of an alert.
+            Terser.set(obr, 29, 0, 2, 1, alertId);
+            Terser.set(obr, 29, 0, 2, 2, sendingApplication);
 
             String priorityCode = priorityCode(phase == Phase.ESCALATED ? Priority.HIGH : priority);
             String type = event == EventCode.SIGNAL_LOSS ? "ST" : "SA";
-            obx(m, 0, "ST", "196616", "MDC_EVT_ALARM", "MDC", "1.0.0.0.1", text(notice));
+            obx(m, 0, "CWE", "196616", "MDC_EVT_ALARM", "MDC", "1.0.0.0.1", event.name());
             Segment first = m.getPATIENT_RESULT().getORDER_OBSERVATION().getOBSERVATION(0).getOBX();
-            Terser.set(first, 3, 0, 4, 1, event.name());
-            Terser.set(first, 3, 0, 5, 1, AlertWording.eventName(event));
-            Terser.set(first, 3, 0, 6, 1, CODE_SYSTEM);
+            Terser.set(first, 5, 0, 2, 1, AlertWording.eventName(event));
+            Terser.set(first, 5, 0, 3, 1, CODE_SYSTEM);
+            Terser.set(first, 5, 0, 9, 1, text(notice));
             Terser.set(first, 8, 0, 1, 1, "A");
             Terser.set(first, 8, 1, 1, 1, priorityCode);
             Terser.set(first, 8, 2, 1, 1, type);

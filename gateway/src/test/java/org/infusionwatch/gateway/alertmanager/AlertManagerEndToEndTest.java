@@ -68,7 +68,7 @@ class AlertManagerEndToEndTest {
             Pcd04Reading first = Pcd04Reading.of(raised.get(0).message());
             assertThat(first.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo(alertId);
             assertThat(first.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED01");
-            assertThat(first.obx(0, 3, 4)).isEqualTo("HYPOXEMIA_WORSENING");
+            assertThat(first.obx(0, 5, 1)).isEqualTo("HYPOXEMIA_WORSENING");
             assertThat(raised.get(0).event()).as("as the simulated alert manager reads it").isEqualTo("HYPOXEMIA_WORSENING");
             assertThat(first.attribute("68481")).isEqualTo("start");
             assertThat(am.received()).as("no patient pseudonym").noneMatch(a -> a.message().contains("STROMA-0001"));

@@ -45,17 +45,26 @@ class AlertReportWriterTest {
         assertThat(m.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED07");
         assertThat(m.get("/PATIENT_RESULT/PATIENT/PID-3")).as("no patient identifier").isNull();
         assertThat(m.get("/PATIENT_RESULT/PATIENT/PID-31")).as("identity unknown to the message").isEqualTo("Y");
+        assertThat(m.get("/PATIENT_RESULT/PATIENT/PID-1")).as("PID-1 is not used in PCD-04").isNull();
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo("a-1");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-29-2-1")).as("the parent: the alert").isEqualTo("a-1");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-29-2-2")).isEqualTo("INFUSIONWATCH");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-4-2")).isEqualTo("MDC_EVT_ALARM");
-        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-7")).startsWith("20261118");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-7")).as("when the message was put together")
+                .isEqualTo(m.get("/MSH-7"));
 
+        assertThat(m.obx(0, 2, 1)).isEqualTo("CWE");
         assertThat(m.obx(0, 3, 1)).isEqualTo("196616");
         assertThat(m.obx(0, 3, 2)).isEqualTo("MDC_EVT_ALARM");
-        assertThat(m.obx(0, 3, 4)).isEqualTo("HYPOXEMIA_WORSENING");
-        assertThat(m.obx(0, 3, 6)).isEqualTo(AlertReportWriter.CODE_SYSTEM);
+        assertThat(m.obx(0, 3, 4)).as("no alternate code: the alert itself is the value").isNull();
         assertThat(m.obx(0, 4, 1)).as("MDS.VMD.channel.metric.facet").isEqualTo("1.0.0.0.1");
         assertThat(m.obx(6, 4, 1)).isEqualTo("1.0.0.0.7");
-        assertThat(m.obx(0, 5, 1)).startsWith("Worsening hypoxemia");
+        assertThat(m.obx(0, 5, 1)).isEqualTo("HYPOXEMIA_WORSENING");
+        assertThat(m.obx(0, 5, 2)).isEqualTo("Worsening hypoxemia");
+        assertThat(m.obx(0, 5, 3)).isEqualTo(AlertReportWriter.CODE_SYSTEM);
+        assertThat(m.obx(0, 5, 9)).startsWith("Worsening hypoxemia").contains("FiO2");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(0)/OBX-14")).as("when the alert was raised")
+                .startsWith("20261118");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(0)/OBX-8(1)")).isEqualTo("PH");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(0)/OBX-8(2)")).isEqualTo("SA");
         assertThat(m.attribute("68481")).isEqualTo("start");
