@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * a disk), runs no rules, keeps no views: which report raises a bed's alert it is told
  * ({@link BaselineBeds}), not reads from the vital signs. Never a gateway for a ward.
  *
- * <p>Threading: a thread per MLLP connection and Paho's callback thread read reports and publish
- * alerts (Paho's asynchronous client is thread-safe); one thread publishes the metrics each second.
+ * <p>Threading: one MLLP thread (a selector over every connection) and Paho's callback thread
+ * read reports and publish alerts (Paho's asynchronous client is thread-safe); one thread
+ * publishes the metrics each second.
  */
 public final class BaselineGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BaselineGateway.class);

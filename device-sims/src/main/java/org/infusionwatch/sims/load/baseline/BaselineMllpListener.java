@@ -1,48 +1,55 @@
 package org.infusionwatch.sims.load.baseline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import org.infusionwatch.sims.wire.MllpFrameReader;
 import org.infusionwatch.sims.wire.MllpFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The baseline gateway's MLLP side: one thread per connection reads each frame, hands the report
- * on and answers {@code AA} at once (a message it cannot read gets {@code AE} with the reason).
- * Blocking sockets, a thread per connection: the shortest path from a socket to an answer.
+ * The baseline gateway's MLLP side: one thread and a selector for every connection, as the
+ * gateway's own event loops work (rather than a thread per connection, whose wake-ups on two
+ * cores would make the floor higher than the gateway). It reads each frame, hands the report on,
+ * and answers {@code AA} at once; a message it cannot read gets {@code AE} with the reason. The
+ * answers to the frames of one read go out in one write.
  */
 final class BaselineMllpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BaselineMllpListener.class);
     private static final int MAX_FRAME_BYTES = 1 << 20;
 
-    /** Called on a connection's thread with each report read and the time its frame was complete. */
+    /** Called on the listener's thread with each report read and the time its bytes were read. */
     interface ReportHandler {
         void onReport(BaselineReport report, long receivedNanos);
     }
 
-    private final ServerSocket server;
+    private final Selector selector;
+    private final ServerSocketChannel server;
     private final ReportHandler handler;
     private final Consumer<String> refused;
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final Thread loop;
+    private volatile boolean closed;
 
-    private BaselineMllpListener(ServerSocket server, ReportHandler handler, Consumer<String> refused) {
+    private BaselineMllpListener(Selector selector, ServerSocketChannel server, ReportHandler handler,
+                                 Consumer<String> refused) {
+        this.selector = selector;
         this.server = server;
         this.handler = handler;
         this.refused = refused;
-        Thread accept = new Thread(this::accept, "baseline-mllp-accept");
-        accept.setDaemon(true);
-        accept.start();
+        loop = new Thread(this::run, "baseline-mllp");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     /**
@@ -52,62 +59,134 @@ final class BaselineMllpListener implements AutoCloseable {
      */
     static BaselineMllpListener start(String host, int port, ReportHandler handler, Consumer<String> refused)
             throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.setReuseAddress(true);
+        Selector selector = Selector.open();
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        return new BaselineMllpListener(server, handler, refused);
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        return new BaselineMllpListener(selector, server, handler, refused);
     }
 
     int port() {
-        return server.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                connections.add(s);
-                Thread t = new Thread(() -> serve(s), "baseline-mllp-" + s.getPort());
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    LOG.warn("baseline MLLP: accept failed: {}", e.toString());
+    private void run() {
+        try {
+            while (!closed) {
+                selector.select();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    try {
+                        if (key.isAcceptable()) {
+                            accept();
+                        } else {
+                            Connection c = (Connection) key.attachment();
+                            if (key.isReadable()) {
+                                c.read(key);
+                            }
+                            if (key.isValid() && key.isWritable()) {
+                                c.flush(key);
+                            }
+                        }
+                    } catch (IOException e) {
+                        if (!closed) {
+                            LOG.warn("baseline MLLP: connection failed: {}", e.toString());
+                        }
+                        key.cancel();
+                        key.channel().close();
+                    }
                 }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closed) {
+                LOG.error("baseline MLLP: listener stopped: {}", e.toString());
             }
         }
     }
 
-    private void serve(Socket s) {
-        try (s) {
-            s.setTcpNoDelay(true);
-            MllpFrameReader frames = new MllpFrameReader(new BufferedInputStream(s.getInputStream(), 64 * 1024),
-                    MAX_FRAME_BYTES);
-            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 8 * 1024);
-            while (true) {
-                String message = frames.readFrame();
-                long received = System.nanoTime();
-                BaselineReport report;
-                try {
-                    report = BaselineReport.fromHl7(message);
-                } catch (RuntimeException e) {
-                    refused.accept(e.getMessage());
-                    MllpFrames.write(out, ack("AE", controlIdOrEmpty(message), e.getMessage()));
-                    out.flush();
-                    continue;
+    private void accept() throws IOException {
+        SocketChannel channel = server.accept();
+        if (channel == null) {
+            return;
+        }
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.register(selector, SelectionKey.OP_READ, new Connection(channel));
+    }
+
+    /** One device connection: the frame being read and the answers not yet written. */
+    private final class Connection {
+        private final SocketChannel channel;
+        private final ByteArrayOutputStream frame = new ByteArrayOutputStream(1024);
+        private boolean inFrame;
+        private boolean afterEndBlock;
+        private ByteBuffer pending = ByteBuffer.allocate(0);
+
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        void read(SelectionKey key) throws IOException {
+            readBuffer.clear();
+            int n = channel.read(readBuffer);
+            if (n < 0) {
+                key.cancel();
+                channel.close();
+                return;
+            }
+            long received = System.nanoTime();
+            readBuffer.flip();
+            StringBuilder answers = new StringBuilder();
+            while (readBuffer.hasRemaining()) {
+                byte b = readBuffer.get();
+                if (afterEndBlock) {
+                    if (b != MllpFrames.CARRIAGE_RETURN) {
+                        throw new IOException(String.format("byte after end block: 0x%02X (expected: 0x0D)", b));
+                    }
+                    afterEndBlock = false;
+                    inFrame = false;
+                    answers.append((char) MllpFrames.START_BLOCK).append(answer(frame.toString(StandardCharsets.UTF_8), received))
+                            .append((char) MllpFrames.END_BLOCK).append((char) MllpFrames.CARRIAGE_RETURN);
+                    frame.reset();
+                } else if (!inFrame) {
+                    inFrame = b == MllpFrames.START_BLOCK;
+                } else if (b == MllpFrames.END_BLOCK) {
+                    afterEndBlock = true;
+                } else if (frame.size() >= MAX_FRAME_BYTES) {
+                    throw new IOException("frame longer than " + MAX_FRAME_BYTES + " bytes");
+                } else {
+                    frame.write(b);
                 }
-                handler.onReport(report, received);
-                MllpFrames.write(out, ack("AA", report.controlId(), ""));
-                out.flush();
             }
-        } catch (EOFException e) {
-            // the device side closed the connection
-        } catch (IOException e) {
-            if (!server.isClosed()) {
-                LOG.warn("baseline MLLP: connection failed: {}", e.toString());
+            if (answers.length() > 0) {
+                byte[] bytes = answers.toString().getBytes(StandardCharsets.UTF_8);
+                ByteBuffer all = ByteBuffer.allocate(pending.remaining() + bytes.length);
+                all.put(pending).put(bytes).flip();
+                pending = all;
+                flush(key);
             }
-        } finally {
-            connections.remove(s);
+        }
+
+        void flush(SelectionKey key) throws IOException {
+            channel.write(pending);
+            key.interestOps(pending.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        private String answer(String message, long received) {
+            BaselineReport report;
+            try {
+                report = BaselineReport.fromHl7(message);
+            } catch (RuntimeException e) {
+                refused.accept(e.getMessage());
+                return ack("AE", controlIdOrEmpty(message), e.getMessage());
+            }
+            handler.onReport(report, received);
+            return ack("AA", report.controlId(), "");
         }
     }
 
@@ -124,9 +203,17 @@ final class BaselineMllpListener implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket s : connections) {
-            s.close();
+        closed = true;
+        selector.wakeup();
+        try {
+            loop.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        for (SelectionKey key : selector.keys()) {
+            key.channel().close();
+        }
+        selector.close();
+        server.close();
     }
 }

@@ -48,4 +48,43 @@ class BaselineMllpListenerTest {
             assertThat(refusals).singleElement().asString().contains("PV1-3");
         }
     }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void shouldAnswerFramesThatShareAWriteOrAreSplitAcrossWritesInOrder() throws Exception {
+        List<DeviceSample> samples = LoadBedMessages.samples("L0002", 2).subList(0, 3);
+        Pcd01Writer writer = new Pcd01Writer();
+        byte[][] frames = new byte[3][];
+        for (int i = 0; i < 3; i++) {
+            frames[i] = MllpFrames.frame(writer.write(DeviceAddress.of("LOAD", "L0002", 2, samples.get(i).kind()),
+                    samples.get(i)));
+        }
+        List<BaselineReport> reports = new CopyOnWriteArrayList<>();
+        try (BaselineMllpListener listener = BaselineMllpListener.start("127.0.0.1", 0,
+                (report, received) -> reports.add(report), reason -> { });
+             Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            MllpFrameReader answers = new MllpFrameReader(new BufferedInputStream(socket.getInputStream()), 1 << 16);
+            byte[] firstTwo = new byte[frames[0].length + frames[1].length];
+            System.arraycopy(frames[0], 0, firstTwo, 0, frames[0].length);
+            System.arraycopy(frames[1], 0, firstTwo, frames[0].length, frames[1].length);
+            out.write(firstTwo);
+            out.flush();
+            MllpAck a0 = MllpAck.parse(answers.readFrame());
+            MllpAck a1 = MllpAck.parse(answers.readFrame());
+            int half = frames[2].length / 2;
+            out.write(frames[2], 0, half);
+            out.flush();
+            out.write(frames[2], half, frames[2].length - half);
+            out.flush();
+            MllpAck a2 = MllpAck.parse(answers.readFrame());
+
+            assertThat(List.of(a0.controlId(), a1.controlId(), a2.controlId()))
+                    .containsExactly(samples.get(0).messageId(), samples.get(1).messageId(), samples.get(2).messageId());
+            assertThat(List.of(a0.code(), a1.code(), a2.code())).containsOnly("AA");
+            assertThat(reports).extracting(BaselineReport::controlId)
+                    .containsExactly(samples.get(0).messageId(), samples.get(1).messageId(), samples.get(2).messageId());
+        }
+    }
 }
