@@ -18,6 +18,7 @@ import org.infusionwatch.agent.ports.InputObserver;
 import org.infusionwatch.agent.ports.NoticeSink;
 import org.infusionwatch.agent.protocol.ProtocolProfile;
 import org.infusionwatch.gateway.alertmanager.AlertManagerForwarder;
+import org.infusionwatch.gateway.alertmanager.GatewayEui64;
 import org.infusionwatch.gateway.http.HttpContext;
 import org.infusionwatch.gateway.http.HttpServer;
 import org.infusionwatch.gateway.http.auth.AuditLog;
@@ -173,8 +174,10 @@ public final class Gateway implements AutoCloseable {
         DeliveryLedger amLedger = DeliveryLedger.open(settings.dataDir(), AlertManagerForwarder.LEDGER_FILE);
         AlertManagerForwarder forwarder;
         try {
+            String eui64 = settings.eui64() != null ? settings.eui64()
+                    : GatewayEui64.loadOrCreate(settings.dataDir(), new java.security.SecureRandom());
             forwarder = AlertManagerForwarder.start(settings.alertManagerHost(), settings.alertManagerPort(),
-                    settings.applicationName(), amLedger, System::currentTimeMillis);
+                    settings.applicationName(), eui64, amLedger, System::currentTimeMillis);
         } catch (RuntimeException e) {
             amLedger.close();
             throw e;

@@ -58,6 +58,7 @@ public final class GatewaySettings {
     private int alertPathNice;
     private boolean engineOnEdgeThreads;
     private String alertManager;
+    private String eui64;
 
     /** The config file's shape (docs/configuration.md); absent fields keep their defaults. */
     record FileContent(String applicationName, String mllpHost, Integer mllpPort, String mqtt, Integer embeddedMqttPort,
@@ -66,7 +67,7 @@ public final class GatewaySettings {
                        Integer maxFrameBytes, Long escalateAfterMinutes, String httpHost, Integer httpPort,
                        String usersFile, Integer realtimePriority, Integer warmupAlerts,
                        Long journalCommitGapMicros, Boolean backgroundIdle, Integer backgroundNice,
-                       Integer alertPathNice, Boolean engineOnEdgeThreads, String alertManager) {
+                       Integer alertPathNice, Boolean engineOnEdgeThreads, String alertManager, String eui64) {
     }
 
     /** Applies a JSON config file; unknown fields are refused so that a typo does not pass silently. */
@@ -153,6 +154,9 @@ public final class GatewaySettings {
         if (f.alertManager() != null) {
             alertManager(f.alertManager());
         }
+        if (f.eui64() != null) {
+            eui64(f.eui64());
+        }
         return this;
     }
 
@@ -173,7 +177,7 @@ public final class GatewaySettings {
         weightsKg.forEach((bed, kg) -> weights.put(bed.key(), kg));
         FileContent snapshot = new FileContent(null, null, null, null, null, null, protocol, studyProductPrefix, beds,
                 table, weights.isEmpty() ? null : weights, null, null, escalateAfterMinutes, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         try {
             java.nio.file.Files.createDirectories(dataDir);
             new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -414,6 +418,21 @@ public final class GatewaySettings {
         }
         alertManager = hostPort;
         return this;
+    }
+
+    /**
+     * The gateway's EUI-64 (16 hexadecimal digits), which names it as the sender of its PCD-04
+     * messages. Null (the default): one made at the first start and kept in the data folder
+     * ({@code GatewayEui64}).
+     */
+    public GatewaySettings eui64(String value) {
+        eui64 = value == null ? null : org.infusionwatch.gateway.alertmanager.GatewayEui64.require(value);
+        return this;
+    }
+
+    /** The configured EUI-64, or null for the one kept in the data folder. */
+    public String eui64() {
+        return eui64;
     }
 
     /** {@code host:port} of the alert manager, or null when alerts go to none. */

@@ -73,6 +73,27 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void shouldLoadTheExampleConfigurationShippedWithTheProject() {
+        GatewaySettings settings = new GatewaySettings().load(Path.of("../config/gateway.example.json"));
+        assertThat(settings.alertManagerHost()).isEqualTo("alert-manager.hospital.example");
+        assertThat(settings.eui64()).isEqualTo("0A6F3C91D2E47B05");
+    }
+
+    @Test
+    void shouldReadTheGatewaysEui64AndRefuseOneThatIsNot() throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"eui64": "0a00f00d12345678"}
+                """);
+        assertThat(new GatewaySettings().eui64()).as("made and kept in the data folder unless given").isNull();
+        assertThat(new GatewaySettings().load(config).eui64()).isEqualTo("0A00F00D12345678");
+        for (String bad : new String[] {"0A00F00D1234567", "0A:00:F0:0D:12:34:56:78", "0A00F00D1234567G"}) {
+            assertThatThrownBy(() -> new GatewaySettings().eui64(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUI-64");
+        }
+    }
+
+    @Test
     void shouldReadTheAlertPathsRealTimePriorityAndRefuseOneLinuxDoesNotHave() throws Exception {
         Path config = dir.resolve("gateway.json");
         Files.writeString(config, """

@@ -106,12 +106,13 @@ public final class AlertManagerForwarder implements NoticeSink, AutoCloseable {
     /**
      * A forwarder to {@code host:port}, started.
      *
-     * @param application MSH-3 of its messages
+     * @param application MSH-3's name in its messages
+     * @param eui64       the gateway's EUI-64 ({@link GatewayEui64}), its universal id in them
      * @param ledger      its own delivery ledger ({@link #LEDGER_FILE}), closed with it
      */
-    public static AlertManagerForwarder start(String host, int port, String application, DeliveryLedger ledger,
-                                              LongSupplier clockMs) {
-        AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter(application),
+    public static AlertManagerForwarder start(String host, int port, String application, String eui64,
+                                              DeliveryLedger ledger, LongSupplier clockMs) {
+        AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter(application, eui64),
                 new AlertManagerLink(host, port, 10_000), ledger, clockMs, 1_000, 30_000, 30_000);
         f.start();
         LOG.info("alerts go to the alert manager at {}:{} (IHE PCD-04 over MLLP)", host, port);

@@ -59,10 +59,16 @@ final class AlertReportWriter {
 
     private final PipeParser parser = new PipeParser();
     private final String sendingApplication;
+    private final String eui64;
 
-    /** @param sendingApplication MSH-3, the gateway's application name */
-    AlertReportWriter(String sendingApplication) {
+    /**
+     * @param sendingApplication MSH-3's name, the gateway's application name
+     * @param eui64              the gateway's EUI-64 ({@link GatewayEui64}): MSH-3's universal id, and
+     *                           that of the OBR's order numbers
+     */
+    AlertReportWriter(String sendingApplication, String eui64) {
         this.sendingApplication = sendingApplication;
+        this.eui64 = GatewayEui64.require(eui64);
     }
 
     /** Whether the alert manager hears of this notice at all: raised alerts and their life-cycle changes, not notes. */
@@ -101,10 +107,8 @@ final class AlertReportWriter {
             String time = DTM.format(Instant.ofEpochMilli(timeOf(notice)));
             Segment obr = m.getPATIENT_RESULT().getORDER_OBSERVATION().getOBR();
             Terser.set(obr, 1, 0, 1, 1, "1");
-            Terser.set(obr, 2, 0, 1, 1, controlId);
-            Terser.set(obr, 2, 0, 2, 1, sendingApplication);
-            Terser.set(obr, 3, 0, 1, 1, alertId);
-            Terser.set(obr, 3, 0, 2, 1, sendingApplication);
+            orderNumber(obr, 2, controlId);
+            orderNumber(obr, 3, alertId);
             Terser.set(obr, 4, 0, 1, 1, "196616");
             Terser.set(obr, 4, 0, 2, 1, "MDC_EVT_ALARM");
             Terser.set(obr, 4, 0, 3, 1, "MDC");
@@ -113,6 +117,8 @@ final class AlertReportWriter {
             // examples and the Draeger reference message carry it on every message of an alert.
             Terser.set(obr, 29, 0, 2, 1, alertId);
             Terser.set(obr, 29, 0, 2, 2, sendingApplication);
+            Terser.set(obr, 29, 0, 2, 3, eui64);
+            Terser.set(obr, 29, 0, 2, 4, "EUI-64");
 
             String priorityCode = priorityCode(phase == Phase.ESCALATED ? Priority.HIGH : priority);
             String type = event == EventCode.SIGNAL_LOSS ? "ST" : "SA";
@@ -143,6 +149,8 @@ final class AlertReportWriter {
         m.getMSH().getEncodingCharacters().setValue("^~\\&");
         Segment msh = m.getMSH();
         Terser.set(msh, 3, 0, 1, 1, sendingApplication);
+        Terser.set(msh, 3, 0, 2, 1, eui64);
+        Terser.set(msh, 3, 0, 3, 1, "EUI-64");
         Terser.set(msh, 7, 0, 1, 1, DTM.format(Instant.ofEpochMilli(nowMs)));
         Terser.set(msh, 9, 0, 1, 1, "ORU");
         Terser.set(msh, 9, 0, 2, 1, "R40");
@@ -157,6 +165,14 @@ final class AlertReportWriter {
         Terser.set(msh, 21, 0, 2, 1, "IHE PCD");
         Terser.set(msh, 21, 0, 3, 1, PROFILE_OID);
         Terser.set(msh, 21, 0, 4, 1, "ISO");
+    }
+
+    /** An entity identifier the TF's way: id, namespace, universal id (our EUI-64), its type. */
+    private void orderNumber(Segment obr, int field, String id) throws HL7Exception {
+        Terser.set(obr, field, 0, 1, 1, id);
+        Terser.set(obr, field, 0, 2, 1, sendingApplication);
+        Terser.set(obr, field, 0, 3, 1, eui64);
+        Terser.set(obr, field, 0, 4, 1, "EUI-64");
     }
 
     private static void obx(ORU_R01 m, int rep, String valueType, String code, String name, String system,

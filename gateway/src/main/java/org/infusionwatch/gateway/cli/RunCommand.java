@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
                     + "IHE PCD-04 (ORU^R40) over MLLP, resent until it is acknowledged.")
     String alertManager;
 
+    @Option(names = "--eui64", paramLabel = "HEX16",
+            description = "The gateway's EUI-64, naming it as the sender of its PCD-04 messages (default: one made at "
+                    + "the first start and kept in the data folder).")
+    String eui64;
+
     @Option(names = "--warmup-alerts", paramLabel = "N",
             description = "Alerts a private simulated bed raises at start-up so that the alert path is compiled before "
                     + "the first real alert; nothing is published or logged (default "
@@ -127,6 +132,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (engineOnEdgeThreads) {
             settings.engineOnEdgeThreads(true);
+        }
+        if (eui64 != null) {
+            settings.eui64(eui64);
         }
         if (alertManager != null) {
             settings.alertManager(alertManager);

@@ -59,6 +59,7 @@ class AlertManagerEndToEndTest {
             alertId = alerts.forBed("BED01").get(0).path("alertId").asText();
         }
         assertThat(alertId).isNotBlank();
+        String eui64 = java.nio.file.Files.readString(dataDir.resolve(GatewayEui64.FILE)).strip();
 
         SimClock later = SimClock.realTime(SIM_START.plusSeconds(3 * 3600), 1);
         try (SimulatedAlertManager am = SimulatedAlertManager.start("127.0.0.1", port, a -> { });
@@ -68,6 +69,8 @@ class AlertManagerEndToEndTest {
             Pcd04Reading first = Pcd04Reading.of(raised.get(0).message());
             assertThat(first.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo(alertId);
             assertThat(first.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-3")).isEqualTo("BED01");
+            assertThat(first.get("/MSH-3-2")).as("the sender's EUI-64 made at the first start, kept across the restart")
+                    .isEqualTo(eui64);
             assertThat(first.obx(0, 5, 1)).isEqualTo("HYPOXEMIA_WORSENING");
             assertThat(raised.get(0).event()).as("as the simulated alert manager reads it").isEqualTo("HYPOXEMIA_WORSENING");
             assertThat(first.attribute("68481")).isEqualTo("start");

@@ -32,7 +32,7 @@ class AlertManagerForwarderTest {
     Path dataDir;
 
     private AlertManagerForwarder forwarder(int port, DeliveryLedger ledger) {
-        AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH"),
+        AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH", "0A12345678ABCDEF"),
                 new AlertManagerLink("127.0.0.1", port, 10_000), ledger, () -> RAISED_MS, 10, 50, 50);
         f.start();
         return f;

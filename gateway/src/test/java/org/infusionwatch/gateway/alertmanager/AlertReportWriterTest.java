@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AlertReportWriterTest {
     static final BedRef BED = new BedRef("ICU-A", "BED07");
     static final long RAISED_MS = 1_795_000_000_000L;
-    private final AlertReportWriter writer = new AlertReportWriter("INFUSIONWATCH");
+    private final AlertReportWriter writer = new AlertReportWriter("INFUSIONWATCH", "0A12345678ABCDEF");
 
     static Alert alert(String id, Priority priority, Map<String, Object> evidence) {
         return new Alert(id, BED, "STROMA-0007", "ICU-A/BED07/1", EventCode.HYPOXEMIA_WORSENING, priority,
@@ -39,6 +39,8 @@ class AlertReportWriterTest {
 
         assertThat(m.get("/MSH-9-1") + "^" + m.get("/MSH-9-2") + "^" + m.get("/MSH-9-3")).isEqualTo("ORU^R40^ORU_R40");
         assertThat(m.get("/MSH-10")).isEqualTo("C1");
+        assertThat(m.get("/MSH-3-1") + "^" + m.get("/MSH-3-2") + "^" + m.get("/MSH-3-3"))
+                .as("the sender, as devices name themselves").isEqualTo("INFUSIONWATCH^0A12345678ABCDEF^EUI-64");
         assertThat(m.get("/MSH-12")).isEqualTo("2.6");
         assertThat(m.get("/MSH-21-1")).isEqualTo("IHE_PCD_ACM_001");
         assertThat(m.get("/PATIENT_RESULT/PATIENT/VISIT/PV1-3-1")).isEqualTo("ICU-A");
@@ -49,6 +51,11 @@ class AlertReportWriterTest {
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-1")).isEqualTo("a-1");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-29-2-1")).as("the parent: the alert").isEqualTo("a-1");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-29-2-2")).isEqualTo("INFUSIONWATCH");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-29-2-3")).isEqualTo("0A12345678ABCDEF");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-3")).as("the universal id the TF asks for")
+                .isEqualTo("0A12345678ABCDEF");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3-4")).isEqualTo("EUI-64");
+        assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-2-3")).isEqualTo("0A12345678ABCDEF");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-4-2")).isEqualTo("MDC_EVT_ALARM");
         assertThat(m.get("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-7")).as("when the message was put together")
                 .isEqualTo(m.get("/MSH-7"));

@@ -64,7 +64,7 @@ class PythonHl7AlertManagerTest {
         pump.start();
         try {
             assertThat(lines.poll(30, TimeUnit.SECONDS)).as(stderr()).isEqualTo("listening");
-            try (AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH"),
+            try (AlertManagerForwarder f = new AlertManagerForwarder(new AlertReportWriter("INFUSIONWATCH", "0A12345678ABCDEF"),
                     new AlertManagerLink("127.0.0.1", port, 10_000),
                     DeliveryLedger.open(work, AlertManagerForwarder.LEDGER_FILE), () -> RAISED_MS, 10, 50, 50)) {
                 f.start();
