@@ -10,23 +10,34 @@ import hl7
 from hl7.mllp import start_hl7_server
 
 
+def part(value, *indexes):
+    """value[i][j]..., or '' where the message has fewer fields, repetitions or components."""
+    try:
+        for i in indexes:
+            value = value[i]
+    except IndexError:
+        return ''
+    return str(value)
+
+
 def read(message):
     attributes = {}
     first = None
     for obx in message.segments('OBX'):
-        code = str(obx[3][0][0])
+        code = part(obx, 3, 0, 0)
         if code.startswith('6848'):
-            attributes[code] = str(obx[5])
-        elif first is None and str(obx[11]) != 'X':
+            attributes[code] = part(obx, 5)
+        elif first is None and part(obx, 11) != 'X':
             first = obx
+    coded = first is not None and part(first, 2) == 'CWE'
     return {
         'type': str(message.segment('MSH')[9]),
         'controlId': str(message.segment('MSH')[10]),
         'bed': str(message.segment('PV1')[3][0][2]),
         'alertId': str(message.segment('OBR')[3][0][0]),
         # The alert is OBX-5, coded (CWE): its code, and its words as the original text (CWE-9).
-        'event': str(first[5][0][0]) if first is not None else '',
-        'text': str(first[5][0][8]) if first is not None else '',
+        'event': part(first, 5, 0, 0) if coded else '',
+        'text': part(first, 5, 0, 8) if coded else '',
         'phase': attributes.get('68481', ''),
         'priority': attributes.get('68484', ''),
     }

@@ -49,7 +49,12 @@ public final class GatewayEui64 {
             String made = String.format("%016X", bits);
             Files.createDirectories(dataDir);
             Path tmp = dataDir.resolve(FILE + ".tmp");
-            Files.writeString(tmp, made + "\n", StandardCharsets.US_ASCII);
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap((made + "\n").getBytes(StandardCharsets.US_ASCII)));
+                out.force(true); // on disk before it takes the name: a crash leaves no empty file behind
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return made;
         } catch (IOException e) {

@@ -67,9 +67,15 @@ public final class BaselineGateway implements AutoCloseable {
         options.setCleanStart(true);
         options.setReceiveMaximum(1024);
         mqtt.connect(options).waitForCompletion(15_000);
-        mqtt.subscribe(new MqttSubscription(OBSERVATIONS, 1)).waitForCompletion(15_000);
-        mllp = BaselineMllpListener.start(mllpHost, mllpPort, this::onMllpReport,
-                reason -> LOG.warn("baseline: MLLP message refused: {}", reason));
+        try {
+            mqtt.subscribe(new MqttSubscription(OBSERVATIONS, 1)).waitForCompletion(15_000);
+            mllp = BaselineMllpListener.start(mllpHost, mllpPort, this::onMllpReport,
+                    reason -> LOG.warn("baseline: MLLP message refused: {}", reason));
+        } catch (IOException | MqttException | RuntimeException e) {
+            mqtt.disconnectForcibly(1_000);
+            mqtt.close();
+            throw e;
+        }
         metricsThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "baseline-metrics");
             t.setDaemon(true);
@@ -110,8 +116,11 @@ public final class BaselineGateway implements AutoCloseable {
         try {
             mqtt.publish("icu/" + report.unit() + "/" + report.bed() + "/alerts", alertJson(report), 1, false);
             metrics.recordAlertLatency(System.nanoTime() - receivedNanos);
-        } catch (MqttException | JsonProcessingException e) {
-            LOG.error("baseline: alert of bed {} not published: {}", report.bed(), e.toString());
+        } catch (MqttException | JsonProcessingException | RuntimeException e) {
+            // The bed's next report tries again; the driver counts an alert that never came.
+            beds.notRaised(report.bed());
+            LOG.error("baseline: alert of bed {} not published, tried again on its next report: {}", report.bed(),
+                    e.toString());
         }
     }
 

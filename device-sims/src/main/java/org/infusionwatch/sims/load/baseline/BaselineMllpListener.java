@@ -1,6 +1,5 @@
 package org.infusionwatch.sims.load.baseline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,10 +60,16 @@ final class BaselineMllpListener implements AutoCloseable {
             throws IOException {
         Selector selector = Selector.open();
         ServerSocketChannel server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT);
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            selector.close();
+            throw e;
+        }
         return new BaselineMllpListener(selector, server, handler, refused);
     }
 
@@ -92,9 +97,10 @@ final class BaselineMllpListener implements AutoCloseable {
                                 c.flush(key);
                             }
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // One connection's failure closes it; the thread goes on serving the others.
                         if (!closed) {
-                            LOG.warn("baseline MLLP: connection failed: {}", e.toString());
+                            LOG.warn("baseline MLLP: connection closed after a failure: {}", e.toString());
                         }
                         key.cancel();
                         key.channel().close();
@@ -121,11 +127,12 @@ final class BaselineMllpListener implements AutoCloseable {
 
     /** One device connection: the frame being read and the answers not yet written. */
     private final class Connection {
+        /** Answers a peer may leave unread before the connection is given up. */
+        private static final int MAX_PENDING_BYTES = 4 << 20;
         private final SocketChannel channel;
-        private final ByteArrayOutputStream frame = new ByteArrayOutputStream(1024);
-        private boolean inFrame;
-        private boolean afterEndBlock;
+        private final MllpFrameAssembler frames = new MllpFrameAssembler(MAX_FRAME_BYTES);
         private ByteBuffer pending = ByteBuffer.allocate(0);
+        private boolean peerDone;
 
         Connection(SocketChannel channel) {
             this.channel = channel;
@@ -135,36 +142,22 @@ final class BaselineMllpListener implements AutoCloseable {
             readBuffer.clear();
             int n = channel.read(readBuffer);
             if (n < 0) {
-                key.cancel();
-                channel.close();
+                // The peer sends no more; the answers it is owed still go before the close.
+                peerDone = true;
+                flush(key);
                 return;
             }
             long received = System.nanoTime();
             readBuffer.flip();
             StringBuilder answers = new StringBuilder();
-            while (readBuffer.hasRemaining()) {
-                byte b = readBuffer.get();
-                if (afterEndBlock) {
-                    if (b != MllpFrames.CARRIAGE_RETURN) {
-                        throw new IOException(String.format("byte after end block: 0x%02X (expected: 0x0D)", b));
-                    }
-                    afterEndBlock = false;
-                    inFrame = false;
-                    answers.append((char) MllpFrames.START_BLOCK).append(answer(frame.toString(StandardCharsets.UTF_8), received))
-                            .append((char) MllpFrames.END_BLOCK).append((char) MllpFrames.CARRIAGE_RETURN);
-                    frame.reset();
-                } else if (!inFrame) {
-                    inFrame = b == MllpFrames.START_BLOCK;
-                } else if (b == MllpFrames.END_BLOCK) {
-                    afterEndBlock = true;
-                } else if (frame.size() >= MAX_FRAME_BYTES) {
-                    throw new IOException("frame longer than " + MAX_FRAME_BYTES + " bytes");
-                } else {
-                    frame.write(b);
-                }
-            }
+            frames.feed(readBuffer, message -> answers.append((char) MllpFrames.START_BLOCK)
+                    .append(answer(message, received))
+                    .append((char) MllpFrames.END_BLOCK).append((char) MllpFrames.CARRIAGE_RETURN));
             if (answers.length() > 0) {
                 byte[] bytes = answers.toString().getBytes(StandardCharsets.UTF_8);
+                if (pending.remaining() + bytes.length > MAX_PENDING_BYTES) {
+                    throw new IOException("the peer leaves its answers unread (" + pending.remaining() + " bytes)");
+                }
                 ByteBuffer all = ByteBuffer.allocate(pending.remaining() + bytes.length);
                 all.put(pending).put(bytes).flip();
                 pending = all;
@@ -174,7 +167,13 @@ final class BaselineMllpListener implements AutoCloseable {
 
         void flush(SelectionKey key) throws IOException {
             channel.write(pending);
-            key.interestOps(pending.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            if (peerDone && !pending.hasRemaining()) {
+                key.cancel();
+                channel.close();
+                return;
+            }
+            int reading = peerDone ? 0 : SelectionKey.OP_READ;
+            key.interestOps(pending.hasRemaining() ? reading | SelectionKey.OP_WRITE : reading);
         }
 
         private String answer(String message, long received) {

@@ -41,7 +41,7 @@ record BaselineReport(String unit, String bed, long eventMs, String controlId) {
         if (unit == null || unit.isEmpty() || bed == null || bed.isEmpty() || time == null || controlId == null || controlId.isEmpty()) {
             throw new IllegalArgumentException("message lacks MSH-7, MSH-10, PV1-3.1 (unit) or PV1-3.3 (bed)");
         }
-        return new BaselineReport(unit, bed, hl7Time(time), controlId);
+        return new BaselineReport(topicLevel(unit), topicLevel(bed), hl7Time(time), controlId);
     }
 
     /** Reads an MQTT observation report: the bed from {@code icu/{unit}/{bed}/{device}/obs}, the time from its payload. */
@@ -57,6 +57,14 @@ record BaselineReport(String unit, String bed, long eventMs, String controlId) {
             throw new IllegalArgumentException("payload without \"time\"");
         }
         return new BaselineReport(levels[1], levels[2], Instant.parse(payload.substring(at + key.length(), end)).toEpochMilli(), "");
+    }
+
+    /** A unit or bed as it goes into the alert's topic: refused if MQTT would not take it as one level. */
+    private static String topicLevel(String name) {
+        if (name.indexOf('/') >= 0 || name.indexOf('+') >= 0 || name.indexOf('#') >= 0) {
+            throw new IllegalArgumentException("PV1-3 unit or bed not usable as an MQTT topic level: " + name);
+        }
+        return name;
     }
 
     /** {@code yyyyMMddHHmmss[+-]HHMM}, as the simulators write it. */

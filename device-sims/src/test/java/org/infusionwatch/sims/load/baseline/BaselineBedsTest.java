@@ -22,6 +22,15 @@ class BaselineBedsTest {
     }
 
     @Test
+    void shouldRaiseTheAlertAgainOnTheNextReportWhenItDidNotGoOut() {
+        beds.raisesAlert("A", 0);
+        assertThat(beds.raisesAlert("A", 10 * MINUTE)).isTrue();
+        beds.notRaised("A");
+        assertThat(beds.raisesAlert("A", 11 * MINUTE)).isTrue();
+        assertThat(beds.raisesAlert("A", 12 * MINUTE)).isFalse();
+    }
+
+    @Test
     void shouldCountFromTheBedsEarliestReportWhenAnotherDeviceWasFirstToArrive() {
         assertThat(beds.raisesAlert("A", 2 * MINUTE)).isFalse();
         assertThat(beds.raisesAlert("A", 0)).isFalse();

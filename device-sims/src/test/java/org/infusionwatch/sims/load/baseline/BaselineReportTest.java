@@ -58,6 +58,8 @@ class BaselineReportTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PV1-3");
         assertThatThrownBy(() -> BaselineReport.fromHl7("MSH|^~\\&|DEV||||2026-11-22||ORU^R01|C1|P|2.6\rPV1||I|U^^B\r"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MSH-7");
+        assertThatThrownBy(() -> BaselineReport.fromHl7("MSH|^~\\&|DEV||||20261122101500+0000||ORU^R01|C1|P|2.6\rPV1||I|U^^B/1\r"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MQTT topic level");
         assertThatThrownBy(() -> BaselineReport.fromHl7("hello"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an HL7 message");
         assertThatThrownBy(() -> BaselineReport.fromMqtt("icu/LOAD/Q1/entries", "{}"))
