@@ -72,8 +72,12 @@ public final class BaselineGateway implements AutoCloseable {
             mllp = BaselineMllpListener.start(mllpHost, mllpPort, this::onMllpReport,
                     reason -> LOG.warn("baseline: MLLP message refused: {}", reason));
         } catch (IOException | MqttException | RuntimeException e) {
-            mqtt.disconnectForcibly(1_000);
-            mqtt.close();
+            try {
+                mqtt.disconnectForcibly(1_000);
+                mqtt.close();
+            } catch (MqttException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         metricsThread = Executors.newSingleThreadScheduledExecutor(r -> {
